@@ -1,0 +1,120 @@
+import { fileURLToPath } from 'node:url';
+import type { Channel } from './core/channel.js';
+import type { Clock, Ids } from './core/clock.js';
+import type { Log } from './core/log.js';
+import type { Inbound } from './core/messages.js';
+import { createRuntime, type Runtime } from './core/runtime.js';
+import { SYSTEM_FLOWS } from './core/step.js';
+import type { Store } from './core/store.js';
+import { createDomainActions, parseInviteCode, profileOf, type DataSchema } from './domain/index.js';
+import { loadFlows, type LoadedFlows } from './flows/index.js';
+import { createI18n, loadResources, renderTemplate, type I18n } from './i18n/index.js';
+import { createDispatcher, type Dispatcher } from './outbox/index.js';
+import type { CoreSchema } from './core/records.js';
+
+/** The project's root folder (flows/ and locales/ live there), whatever the working directory. */
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** Locales and flows, loaded and cross-checked once; a bad file stops start-up with its problems. */
+export const loadContent = (root = ROOT): { i18n: I18n; flows: LoadedFlows } => {
+  const i18n = createI18n(loadResources(`${root}locales`));
+  const actions = Object.keys(createDomainActions(i18n.languages));
+  const flows = loadFlows(`${root}flows`, {
+    knownKey: (k) => i18n.has(k),
+    knownActions: actions,
+    requiredFlows: SYSTEM_FLOWS,
+  });
+  return { i18n, flows };
+};
+
+export interface AppOptions {
+  readonly store: Store<DataSchema>;
+  readonly channels: readonly Channel[];
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly log: Log;
+  readonly maxMisses?: number;
+  readonly content?: { i18n: I18n; flows: LoadedFlows };
+}
+
+export interface App {
+  readonly runtime: Runtime;
+  readonly dispatcher: Dispatcher;
+  readonly i18n: I18n;
+  /** Handles one inbound message and delivers its replies. Channels are started with it. */
+  readonly onInbound: (m: Inbound) => Promise<void>;
+  /** Starts the channels; returns the names of those that came up. */
+  start(): Promise<string[]>;
+  /** Fires due timeouts and delivers what is due (the periodic job). */
+  tick(): Promise<void>;
+  /** Resolves when no turn or delivery is running. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Wires the engine: runtime, outbox, i18n rendering, domain actions, over the given store and channels. */
+export const createApp = (o: AppOptions): App => {
+  const { i18n, flows } = o.content ?? loadContent();
+  const channels = new Map(o.channels.map((c) => [c.name, c]));
+  const coreStore = o.store as unknown as Store<CoreSchema>;
+  const dispatcher = createDispatcher({ store: coreStore, channels, clock: o.clock, log: o.log });
+  const runtime = createRuntime<DataSchema>({
+    store: o.store,
+    flows,
+    words: i18n.words,
+    actions: createDomainActions(i18n.languages),
+    render: (t, lng, profile) =>
+      renderTemplate(
+        i18n,
+        t,
+        lng,
+        lng ? { ...profile, languageName: i18n.t(lng, 'common:language_name') } : profile,
+      ),
+    profile: profileOf,
+    inviteCode: parseInviteCode,
+    clock: o.clock,
+    ids: o.ids,
+    dispatch: dispatcher,
+    log: o.log,
+    ...(o.maxMisses ? { maxMisses: o.maxMisses } : {}),
+  });
+  const onInbound = async (m: Inbound) => {
+    await runtime.handle(m);
+    await dispatcher.idle();
+  };
+  const live: Channel[] = [];
+  return {
+    runtime,
+    dispatcher,
+    i18n,
+    onInbound,
+    start: async () => {
+      for (const c of o.channels) {
+        try {
+          await c.start(onInbound);
+          live.push(c);
+        } catch (err) {
+          o.log.error(
+            { channel: c.name, err: err instanceof Error ? err.message : String(err) },
+            'channel did not start',
+          );
+        }
+      }
+      await dispatcher.flush();
+      return live.map((c) => c.name);
+    },
+    tick: async () => {
+      await runtime.tick();
+      await dispatcher.flush();
+    },
+    idle: async () => {
+      await runtime.idle();
+      await dispatcher.idle();
+    },
+    stop: async () => {
+      for (const c of live) await c.stop().catch(() => undefined);
+      await runtime.idle();
+      await dispatcher.idle();
+    },
+  };
+};

@@ -1,0 +1,31 @@
+import { loadContent } from '../app.js';
+import { loadConfig, type Config } from '../config/index.js';
+import type { Log } from '../core/log.js';
+import type { I18n } from '../i18n/index.js';
+import { createLog } from '../logging.js';
+
+/** What every CLI command starts from: configuration, a logger, translated texts. */
+export interface CliContext {
+  readonly config: Config;
+  readonly log: Log;
+  readonly i18n: I18n;
+  readonly content: ReturnType<typeof loadContent>;
+  /** A CLI text in the coach's language (CLI_LANGUAGE). */
+  t(key: string, params?: Record<string, string | number>): string;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const createCliContext = (overrides: Partial<Record<string, string>> = {}): CliContext => {
+  const config = loadConfig({ ...process.env, ...overrides });
+  const content = loadContent();
+  return {
+    config,
+    log: createLog(config.LOG_LEVEL, config.LOG_PRETTY),
+    i18n: content.i18n,
+    content,
+    t: (key, params = {}) => content.i18n.t(config.CLI_LANGUAGE, `cli:${key}`, params),
+    out: (line) => void process.stdout.write(`${line}\n`),
+    err: (line) => void process.stderr.write(`${line}\n`),
+  };
+};

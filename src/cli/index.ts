@@ -1,0 +1,61 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ROOT } from '../app.js';
+import { flowJsonSchema } from '../flows/index.js';
+import { runBot } from '../main.js';
+import { chat } from './chat.js';
+import { createCliContext } from './context.js';
+import { reportFatal } from './fatal.js';
+import { municipalityAdd, personAdd } from './people.js';
+
+/** `npm run cli -- <command>`: runs with tsx, no build step. */
+const main = async (argv: string[]): Promise<number> => {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { data: { type: 'string' } },
+  });
+  const opts = values as Record<string, string | undefined>;
+  const [cmd, sub] = positionals;
+  const ctx = createCliContext(opts.data ? { DATA_DIR: opts.data } : {});
+  switch (cmd) {
+    case 'start':
+      await runBot();
+      return -1;
+    case 'chat':
+      await chat(ctx, opts.data);
+      return 0;
+    case 'person':
+      if (sub === 'add') return personAdd(ctx, opts);
+      break;
+    case 'municipality':
+    case 'gemeente':
+      if (sub === 'add') return municipalityAdd(ctx, opts);
+      break;
+    case 'flow-schema': {
+      const file = `${ROOT}flows/flow.schema.json`;
+      writeFileSync(file, `${JSON.stringify(flowJsonSchema(), null, 2)}\n`);
+      ctx.out(ctx.t('schema_written', { file: 'flows/flow.schema.json' }));
+      return 0;
+    }
+    case 'bench': {
+      const { runBench } = await import('../../bench/index.js');
+      await runBench(positionals.slice(1));
+      return 0;
+    }
+    case undefined:
+    case 'help':
+      ctx.out(ctx.t('usage'));
+      return 0;
+  }
+  ctx.err(ctx.t('unknown_command', { command: positionals.join(' ') }));
+  ctx.err(ctx.t('usage'));
+  return 2;
+};
+
+main(process.argv.slice(2))
+  .then((code) => {
+    if (code >= 0) process.exit(code);
+  })
+  .catch(reportFatal);

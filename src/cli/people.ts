@@ -1,0 +1,70 @@
+import { addMunicipality, createPerson } from '../domain/index.js';
+import { openStore } from '../main.js';
+import { createSystemIds, systemClock } from '../system.js';
+import type { CliContext } from './context.js';
+
+/** `person add --name N --role R --gemeente G [--lang L] [--coach C] [--external-id X]`: prints the invite code. */
+export const personAdd = async (ctx: CliContext, o: Record<string, string | undefined>): Promise<number> => {
+  const store = await openStore(ctx.config, ctx.log);
+  try {
+    const now = systemClock.now();
+    const r = await store.transact((tx) =>
+      createPerson(
+        tx,
+        {
+          name: o['name'] ?? '',
+          role: (o['role'] ?? '') as never,
+          municipality: o['gemeente'] ?? o['municipality'] ?? '',
+          lang: o['lang'] ?? ctx.config.DEFAULT_LANGUAGE,
+          ...(o['coach'] ? { coach: o['coach'] } : {}),
+          ...(o['external-id'] ? { externalId: o['external-id'] } : {}),
+        },
+        {
+          now,
+          ids: createSystemIds(),
+          actor: 'cli',
+          inviteTtlDays: ctx.config.INVITE_TTL_DAYS,
+          languages: ctx.i18n.languages,
+        },
+      ),
+    );
+    if (!r.ok) {
+      ctx.err(ctx.t('person_invalid'));
+      for (const p of r.problems) ctx.err(ctx.t('problem', p));
+      return 1;
+    }
+    const until = new Intl.DateTimeFormat('nl-BE', {
+      dateStyle: 'long',
+      timeZone: ctx.config.TIMEZONE,
+    }).format(new Date(r.invite.expiresAt));
+    ctx.out(
+      ctx.t('person_added', { name: r.person.name, role: r.person.role, gemeente: r.person.municipality }),
+    );
+    ctx.out(ctx.t('invite_code', { code: r.printableCode }));
+    ctx.out(ctx.t('invite_valid', { count: ctx.config.INVITE_TTL_DAYS, until }));
+    ctx.out(ctx.t('invite_how'));
+    return 0;
+  } finally {
+    await store.close();
+  }
+};
+
+/** `municipality add --id ID --name NAME`. */
+export const municipalityAdd = async (
+  ctx: CliContext,
+  o: Record<string, string | undefined>,
+): Promise<number> => {
+  const store = await openStore(ctx.config, ctx.log);
+  try {
+    const r = await store.transact((tx) => addMunicipality(tx, { id: o['id'] ?? '', name: o['name'] ?? '' }));
+    if (r.ok) {
+      ctx.out(ctx.t('municipality_added', { id: r.municipality.id, name: r.municipality.name }));
+      return 0;
+    }
+    if (r.exists) ctx.err(ctx.t('municipality_exists', { id: o['id'] ?? '' }));
+    for (const p of r.problems) ctx.err(ctx.t('problem', p));
+    return 1;
+  } finally {
+    await store.close();
+  }
+};

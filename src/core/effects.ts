@@ -1,0 +1,36 @@
+import type { Json } from './store.js';
+
+/** A choice in a message, by i18n key; `lng` forces a language (a language list in own names). */
+export interface TemplateChoice {
+  readonly value: string;
+  readonly label: string;
+  readonly lng?: string;
+}
+
+/**
+ * A message before rendering: an i18n key and its parameters. The runtime renders it in the
+ * recipient's language; `langs` renders it in each of these languages, one after the other
+ * (for people whose language is not known yet).
+ */
+export interface Template {
+  readonly key: string;
+  readonly params?: Readonly<Record<string, Json>>;
+  readonly choices?: readonly TemplateChoice[];
+  readonly langs?: readonly string[];
+}
+
+/** What a step asks the runtime to do. The step itself never sends, saves or schedules. */
+export type Effect =
+  | { readonly type: 'send'; readonly to: 'self' | 'coach'; readonly template: Template }
+  | {
+      /** Run a named domain action; its outcome comes back as a `result` input to the step. */
+      readonly type: 'call';
+      readonly action: string;
+      readonly args: Readonly<Record<string, Json>>;
+    };
+
+/** The outcome of a domain action, fed back to the flow. `outcome` routes; `data` is stored. */
+export interface ActionResult {
+  readonly outcome: string;
+  readonly data?: Json;
+}

@@ -1,0 +1,269 @@
+import { createHash } from 'node:crypto';
+import type { DomainAction } from './actions.js';
+import type { Clock, Ids } from './clock.js';
+import { newConversation, restoreConversation, SEEN_LIMIT, type ConversationState } from './conversation.js';
+import type { Effect, Template } from './effects.js';
+import { isCodedError } from './errors.js';
+import { KeyedQueue } from './keyed-queue.js';
+import type { Log } from './log.js';
+import { addressKey, type Address, type Inbound, type Outbound } from './messages.js';
+import type { CoreSchema, OutboxRecord, PersonCore } from './records.js';
+import { step, type StepInput, type StepOutput } from './step.js';
+import type { Json, ReadTx, Store, WriteTx } from './store.js';
+import type { FlowSet, StepEnv, WordMatcher } from '../flows/context.js';
+
+/** Delivery side of the outbox, as the runtime sees it. */
+export interface Dispatch {
+  /** New pending outbox records were committed. */
+  wake(): void;
+  /** Sends without storing anything (replies to unknown senders). */
+  sendNow(to: Address, message: Outbound): Promise<void>;
+}
+
+export interface RuntimeOptions<S extends CoreSchema> {
+  readonly store: Store<S>;
+  readonly flows: FlowSet;
+  readonly words: WordMatcher;
+  readonly actions: Readonly<Record<string, DomainAction<S>>>;
+  readonly render: (
+    template: Template,
+    lng: string | null,
+    profile: Readonly<Record<string, Json>>,
+  ) => Outbound;
+  /** Names the texts may use for a person ({{name}}, {{coach}}, {{gemeente}}). */
+  readonly profile: (tx: ReadTx<S>, personId: string) => Record<string, Json>;
+  readonly inviteCode: (text: string) => string | null;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly dispatch: Dispatch;
+  readonly log: Log;
+  readonly maxMisses?: number;
+}
+
+export interface Runtime {
+  /** Processes one inbound message: deduplicated, in order per conversation, atomically saved. */
+  handle(message: Inbound): Promise<void>;
+  /** Starts a flow for whoever is at `address` (a known identity). */
+  startFlow(address: Address, flow: string, vars?: Readonly<Record<string, Json>>): Promise<void>;
+  /** Fires the timeouts that are due. Call it periodically; it also catches up after downtime. */
+  tick(): Promise<number>;
+  /** Resolves when all queued turns have finished. */
+  idle(): Promise<void>;
+}
+
+const MAX_ROUNDS = 50;
+
+/** A short, non-reversible tag for a conversation in logs (no chat ids in logs). */
+export const logTag = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 10);
+
+/** The core runtime: load state, apply the pure step, run its effects, save, in one transaction. */
+export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runtime => {
+  const queue = new KeyedQueue();
+  const maxMisses = o.maxMisses ?? 3;
+
+  const personOf = (tx: ReadTx<S>, address: Address): PersonCore | null => {
+    const id = tx.get('identities', addressKey(address)) as S['identities'] | undefined;
+    return id ? ((tx.get('people', id.personId) as PersonCore | undefined) ?? null) : null;
+  };
+
+  const envFor = (person: PersonCore | null, now: Date): StepEnv => ({
+    now,
+    flows: o.flows,
+    words: o.words,
+    maxMisses,
+    inviteCode: o.inviteCode,
+    person: person ? { id: person.id, role: person.role } : null,
+  });
+
+  const addresses = (tx: ReadTx<S>, personId: string): Address[] =>
+    (tx.list('identities', (i) => (i as S['identities']).personId === personId) as S['identities'][]).map(
+      (i) => i.address,
+    );
+
+  const enqueue = (tx: WriteTx<S>, to: Address, message: Outbound, now: Date) => {
+    const id = o.ids.next('ob');
+    const rec: OutboxRecord = {
+      v: 1,
+      id,
+      to,
+      message,
+      createdAt: now.toISOString(),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now.toISOString(),
+    };
+    tx.put('outbox', id, rec as S['outbox']);
+  };
+
+  /** Runs effects in order; a call's result goes back into the step, whose new effects follow. */
+  const runTurn = (
+    tx: WriteTx<S>,
+    address: Address,
+    state: ConversationState,
+    input: StepInput,
+    now: Date,
+  ) => {
+    let person = personOf(tx, address);
+    let out: StepOutput = step(state, input, envFor(person, now));
+    const ephemeral: Outbound[] = [];
+    let queued = 0;
+    for (let round = 0; ; round++) {
+      let call: Extract<Effect, { type: 'call' }> | undefined;
+      for (const e of out.effects) {
+        if (e.type === 'call') call = e;
+        else if (!person) ephemeral.push(o.render(e.template, null, {}));
+        else queued += sendTo(tx, e, person, address, now);
+      }
+      if (!call || round >= MAX_ROUNDS) break;
+      const action = o.actions[call.action];
+      const result = action
+        ? action({ tx, now, ids: o.ids, personId: person?.id ?? null, address }, call.args)
+        : { outcome: 'unknown_action' };
+      person = personOf(tx, address);
+      out = step(out.state, { kind: 'result', result }, envFor(person, now));
+    }
+    return { state: out.state, ephemeral, queued, person };
+  };
+
+  const sendTo = (
+    tx: WriteTx<S>,
+    e: Extract<Effect, { type: 'send' }>,
+    person: PersonCore,
+    self: Address,
+    now: Date,
+  ) => {
+    const target =
+      e.to === 'self'
+        ? person
+        : person.coachId
+          ? (tx.get('people', person.coachId) as PersonCore | undefined)
+          : undefined;
+    if (!target) return 0;
+    const profile = {
+      ...o.profile(tx, target.id),
+      ...(e.to === 'coach' ? { person: o.profile(tx, person.id)['name'] ?? null } : {}),
+    };
+    const message = o.render(e.template, target.lang, profile);
+    const to = e.to === 'self' ? [self] : addresses(tx, target.id).slice(-1);
+    for (const a of to) enqueue(tx, a, message, now);
+    return to.length;
+  };
+
+  const save = (tx: WriteTx<S>, key: string, address: Address, state: ConversationState, seenId?: string) => {
+    const seen = seenId ? [...state.seen.filter((s) => s !== seenId), seenId].slice(-SEEN_LIMIT) : state.seen;
+    tx.put('conversations', key, { v: 1, address, state: { ...state, seen } } as S['conversations']);
+    const p = state.pending;
+    if (p?.kind === 'input' && p.timeoutAt)
+      tx.put('timers', key, { v: 1, key, dueAt: p.timeoutAt } as S['timers']);
+    else if (tx.get('timers', key)) tx.delete('timers', key);
+  };
+
+  const loadState = (tx: ReadTx<S>, key: string, personId: string | null, now: Date) => {
+    const rec = tx.get('conversations', key) as S['conversations'] | undefined;
+    return rec ? restoreConversation(rec.state, now).state : newConversation(personId, now);
+  };
+
+  const afterCommit = async (address: Address, r: { ephemeral: Outbound[]; queued: number }) => {
+    if (r.queued) o.dispatch.wake();
+    for (const m of r.ephemeral) await o.dispatch.sendNow(address, m);
+  };
+
+  const apologise = async (address: Address, key: string, err: unknown) => {
+    o.log.error(
+      {
+        conv: logTag(key),
+        code: isCodedError(err) ? err.code : 'BUG',
+        err: isCodedError(err) ? err.message : String(err),
+      },
+      'turn failed',
+    );
+    const msg = o.render({ key: 'common:error' }, null, {});
+    await o.dispatch.sendNow(address, msg).catch(() => undefined);
+  };
+
+  const handle = (m: Inbound): Promise<void> => {
+    const key = addressKey(m.address);
+    return queue.run(key, async () => {
+      try {
+        const r = await o.store.transact((tx) => {
+          const now = o.clock.now();
+          const saved = tx.get('conversations', key) as S['conversations'] | undefined;
+          if (saved?.state.seen.includes(m.id)) return null;
+          const person = personOf(tx, m.address);
+          const state = loadState(tx, key, person?.id ?? null, now);
+          const turn = runTurn(tx, m.address, state, { kind: 'message', message: m }, now);
+          // Nothing is stored about people who are not (yet) linked.
+          if (turn.person) save(tx, key, m.address, turn.state, m.id);
+          return turn;
+        });
+        if (r === null) o.log.debug({ conv: logTag(key) }, 'duplicate message ignored');
+        else await afterCommit(m.address, r);
+      } catch (err) {
+        await apologise(m.address, key, err);
+      }
+    });
+  };
+
+  const startFlow = (
+    address: Address,
+    flow: string,
+    vars: Readonly<Record<string, Json>> = {},
+  ): Promise<void> => {
+    const key = addressKey(address);
+    return queue.run(key, async () => {
+      const r = await o.store.transact((tx) => {
+        const now = o.clock.now();
+        const person = personOf(tx, address);
+        if (!person) return null;
+        const turn = runTurn(
+          tx,
+          address,
+          loadState(tx, key, person.id, now),
+          { kind: 'start', flow, vars },
+          now,
+        );
+        save(tx, key, address, turn.state);
+        return turn;
+      });
+      if (r) await afterCommit(address, r);
+    });
+  };
+
+  const tick = async (): Promise<number> => {
+    const now = o.clock.now();
+    const due = await o.store.read((tx) =>
+      (tx.list('timers', (t) => Date.parse((t as S['timers']).dueAt) <= now.getTime()) as S['timers'][]).map(
+        (t) => t.key,
+      ),
+    );
+    await Promise.all(
+      due.map((key) =>
+        queue
+          .run(key, async () => {
+            const r = await o.store.transact((tx) => {
+              const t = o.clock.now();
+              const rec = tx.get('conversations', key) as S['conversations'] | undefined;
+              if (!rec) {
+                tx.delete('timers', key);
+                return null;
+              }
+              const turn = runTurn(
+                tx,
+                rec.address,
+                restoreConversation(rec.state, t).state,
+                { kind: 'timeout' },
+                t,
+              );
+              save(tx, key, rec.address, turn.state);
+              return { turn, address: rec.address };
+            });
+            if (r) await afterCommit(r.address, r.turn);
+          })
+          .catch((err: unknown) => o.log.error({ conv: logTag(key), err: String(err) }, 'timeout failed')),
+      ),
+    );
+    return due.length;
+  };
+
+  return { handle, startFlow, tick, idle: () => queue.idle() };
+};

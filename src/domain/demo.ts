@@ -1,0 +1,57 @@
+import { createSeededIds } from '../core/clock.js';
+import type { Address } from '../core/messages.js';
+import { addressKey } from '../core/messages.js';
+import type { WriteTx } from '../core/store.js';
+import { addMunicipality } from './municipalities.js';
+import { createPerson } from './people.js';
+import type { DataSchema, Person } from './schema.js';
+
+export interface DemoResult {
+  readonly municipality: string;
+  readonly coach: Person;
+  readonly buddy: Person;
+  /** Newcomers not linked yet, with the invite code to type. */
+  readonly invited: readonly { readonly person: Person; readonly code: string }[];
+}
+
+/**
+ * Demo data for trying the bot without any account: the gemeente Wetteren, coach Lotte and buddy
+ * Sara (already linked to the console and agreed), and newcomers Amina and Yusuf with invite codes.
+ * Codes come from a fixed seed so a demo script works on every machine.
+ */
+export const seedDemo = (tx: WriteTx<DataSchema>, now: Date, languages: readonly string[]): DemoResult => {
+  const ids = createSeededIds(2026);
+  const ctx = { now, ids, actor: 'demo', inviteTtlDays: 365, languages };
+  addMunicipality(tx, { id: 'wetteren', name: 'Wetteren' });
+  const make = (name: string, role: Person['role'], lang: string, coach?: string) => {
+    const r = createPerson(
+      tx,
+      { name, role, municipality: 'wetteren', lang, ...(coach ? { coach } : {}) },
+      ctx,
+    );
+    if (!r.ok) throw new Error(`demo data: ${JSON.stringify(r.problems)}`);
+    return r;
+  };
+  const link = (p: Person, code: string) => {
+    const address: Address = { channel: 'console', chat: p.name.toLowerCase(), user: p.name.toLowerCase() };
+    const at = now.toISOString();
+    tx.put('identities', addressKey(address), { v: 1, address, personId: p.id, linkedAt: at });
+    tx.put('people', p.id, { ...p, consent: { given: true, at, privacyVersion: 1 } });
+    const invite = tx.get('invites', code);
+    if (invite) tx.put('invites', code, { ...invite, usedAt: at });
+  };
+  const coach = make('Lotte', 'coach', 'nl');
+  link(coach.person, coach.invite.code);
+  const buddy = make('Sara', 'buddy', 'nl', coach.person.id);
+  link(buddy.person, buddy.invite.code);
+  const invited = [
+    make('Amina', 'newcomer', 'nl', coach.person.id),
+    make('Yusuf', 'newcomer', 'nl', coach.person.id),
+  ];
+  return {
+    municipality: 'Wetteren',
+    coach: coach.person,
+    buddy: buddy.person,
+    invited: invited.map((r) => ({ person: r.person, code: r.printableCode })),
+  };
+};

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { Ids } from '../core/clock.js';
+import type { WriteTx } from '../core/store.js';
+import { formatInviteCode, newInviteCode } from './invites.js';
+import { ROLES } from './roles.js';
+import type { DataSchema, Invite, Person } from './schema.js';
+
+/** What a coach gives to create a person. */
+export const newPersonInput = z.object({
+  name: z.string().trim().min(1, 'give a name').max(80, 'at most 80 characters'),
+  role: z.enum(ROLES),
+  municipality: z.string().trim().min(1, 'give a gemeente id'),
+  lang: z.string().trim().default('nl'),
+  coach: z.string().trim().optional(),
+  externalId: z.string().trim().max(64).optional(),
+});
+export type NewPersonInput = z.input<typeof newPersonInput>;
+
+export interface PersonContext {
+  readonly now: Date;
+  readonly ids: Ids;
+  /** Who creates the person (a coach's person id, or "cli"). */
+  readonly actor: string;
+  readonly inviteTtlDays: number;
+  readonly languages: readonly string[];
+}
+
+export type CreatePersonResult =
+  | { readonly ok: true; readonly person: Person; readonly invite: Invite; readonly printableCode: string }
+  | { readonly ok: false; readonly problems: readonly { field: string; message: string }[] };
+
+/** Finds a person by id or, case-insensitively, by exact name. */
+export const findPerson = (tx: WriteTx<DataSchema>, idOrName: string): Person | undefined =>
+  tx.get('people', idOrName) ??
+  tx.list('people', (p) => p.name.toLocaleLowerCase() === idOrName.toLocaleLowerCase())[0];
+
+/** Creates a person and a single-use invite code that expires after `inviteTtlDays`. */
+export const createPerson = (
+  tx: WriteTx<DataSchema>,
+  input: NewPersonInput,
+  ctx: PersonContext,
+): CreatePersonResult => {
+  const parsed = newPersonInput.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+    };
+  }
+  const d = parsed.data;
+  const problems: { field: string; message: string }[] = [];
+  if (!tx.get('municipalities', d.municipality))
+    problems.push({ field: 'municipality', message: `unknown gemeente "${d.municipality}"` });
+  if (!ctx.languages.includes(d.lang))
+    problems.push({
+      field: 'lang',
+      message: `unknown language "${d.lang}" (use one of ${ctx.languages.join(', ')})`,
+    });
+  const coach = d.coach ? findPerson(tx, d.coach) : undefined;
+  if (d.coach && (!coach || (coach.role !== 'coach' && coach.role !== 'admin')))
+    problems.push({ field: 'coach', message: `no coach "${d.coach}"` });
+  if (d.externalId && tx.list('people', (p) => p.externalId === d.externalId).length)
+    problems.push({
+      field: 'externalId',
+      message: `a person with external id "${d.externalId}" exists already`,
+    });
+  if (problems.length) return { ok: false, problems };
+
+  const now = ctx.now.toISOString();
+  const person: Person = {
+    v: 1,
+    id: ctx.ids.next('p'),
+    name: d.name,
+    role: d.role,
+    municipality: d.municipality,
+    lang: d.lang,
+    coachId: coach?.id ?? null,
+    consent: null,
+    broadcasts: true,
+    createdAt: now,
+    createdBy: ctx.actor,
+    ...(d.externalId ? { externalId: d.externalId } : {}),
+  };
+  let code = newInviteCode(ctx.ids);
+  while (tx.get('invites', code)) code = newInviteCode(ctx.ids);
+  const invite: Invite = {
+    v: 1,
+    code,
+    personId: person.id,
+    createdAt: now,
+    expiresAt: new Date(ctx.now.getTime() + ctx.inviteTtlDays * 86_400_000).toISOString(),
+    createdBy: ctx.actor,
+    usedAt: null,
+  };
+  tx.put('people', person.id, person);
+  tx.put('invites', code, invite);
+  return { ok: true, person, invite, printableCode: formatInviteCode(code) };
+};

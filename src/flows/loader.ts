@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { z } from 'zod';
+import { CodedError } from '../core/errors.js';
+import type { FlowSet } from './context.js';
+import { flow as flowSchema, type Flow } from './schema.js';
+
+/** What the loader checks flows against besides the schema. */
+export interface FlowCheckOptions {
+  /** True when the i18n key exists in the default language. */
+  readonly knownKey?: (key: string) => boolean;
+  /** Names of the domain actions that `call` may use. */
+  readonly knownActions?: readonly string[];
+  /** Flows that must exist (the ones the runtime starts by itself). */
+  readonly requiredFlows?: readonly string[];
+}
+
+/** A loaded set of flows, by id. */
+export interface LoadedFlows extends FlowSet {
+  readonly all: readonly Flow[];
+}
+
+type Path = readonly (string | number)[];
+interface Problem {
+  readonly path: Path;
+  readonly message: string;
+}
+
+/** Parses and validates one flow file's text; returns the flow or its problems with line numbers. */
+export const parseFlow = (file: string, text: string): { flow?: Flow; problems: string[] } => {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const where = (path: Path) => `${file}${position(doc, lc, path)}${path.length ? ` ${path.join('.')}` : ''}`;
+  if (doc.errors.length) {
+    return {
+      problems: doc.errors.map((e) => {
+        const p = e.linePos?.[0];
+        return `${file}${p ? `:${p.line}:${p.col}` : ''} cannot be read as YAML/JSON: ${e.message.split('\n')[0]}`;
+      }),
+    };
+  }
+  const parsed = flowSchema.safeParse(doc.toJS());
+  if (!parsed.success)
+    return { problems: parsed.error.issues.map((i) => `${where(i.path as Path)}: ${explain(i)}`) };
+  const problems = checkReferences(parsed.data).map((p) => `${where(p.path)}: ${p.message}`);
+  return problems.length ? { problems } : { flow: parsed.data, problems };
+};
+
+const explain = (i: z.core.$ZodIssue): string => {
+  if (i.code === 'invalid_union' && 'note' in i) return 'unknown type; expected one of the listed types';
+  return i.message;
+};
+
+const position = (doc: Document, lc: LineCounter, path: Path): string => {
+  for (let p = path; p.length >= 0; p = p.slice(0, -1)) {
+    const n = p.length ? doc.getIn(p, true) : doc.contents;
+    if (isNode(n) && n.range) {
+      const { line, col } = lc.linePos(n.range[0]);
+      return `:${line}:${col}`;
+    }
+    if (!p.length) break;
+  }
+  return '';
+};
+
+/** Node references inside one flow: every `next`, route, goto and timeout must name a node. */
+const checkReferences = (f: Flow): Problem[] => {
+  const problems: Problem[] = [];
+  const known = Object.keys(f.nodes);
+  const ref = (path: Path, id: string | undefined) => {
+    if (id !== undefined && !f.nodes[id])
+      problems.push({
+        path,
+        message: `node "${id}" does not exist in flow "${f.id}" (nodes: ${known.join(', ')})`,
+      });
+  };
+  ref(['start'], f.start);
+  for (const [nid, n] of Object.entries(f.nodes)) {
+    const base = ['nodes', nid];
+    ref([...base, 'next'], n.next);
+    n.actions.forEach((a, i) => {
+      if (a.type === 'goto') ref([...base, 'actions', i, 'node'], a.node);
+      if (a.type === 'call')
+        for (const [o, t] of Object.entries(a.routes ?? {})) ref([...base, 'actions', i, 'routes', o], t);
+    });
+    const w = n.wait;
+    if (!w) continue;
+    ref([...base, 'wait', 'next'], w.next);
+    ref([...base, 'wait', 'timeout', 'next'], w.timeout?.next);
+    if (w.type === 'choice')
+      w.options.forEach((o, i) => ref([...base, 'wait', 'options', i, 'next'], o.next));
+  }
+  return problems;
+};
+
+/** References across flows and to the outside: start_flow targets, domain actions, i18n keys. */
+const checkOutside = (
+  flows: ReadonlyMap<string, { flow: Flow; file: string }>,
+  o: FlowCheckOptions,
+): string[] => {
+  const problems: string[] = [];
+  for (const { flow: f, file } of flows.values()) {
+    const at = (path: Path, msg: string) => problems.push(`${file} ${path.join('.')}: ${msg}`);
+    const key = (path: Path, k: string | undefined) => {
+      if (k !== undefined && o.knownKey && !o.knownKey(k))
+        at(path, `i18n key "${k}" is missing in locales/nl`);
+    };
+    for (const [nid, n] of Object.entries(f.nodes)) {
+      const base = ['nodes', nid];
+      n.actions.forEach((a, i) => {
+        const p = [...base, 'actions', i];
+        if (a.type === 'send') key([...p, 'text'], a.text);
+        if (a.type === 'start_flow' && !flows.has(a.flow))
+          at([...p, 'flow'], `flow "${a.flow}" does not exist`);
+        if (a.type === 'call' && o.knownActions && !o.knownActions.includes(a.action))
+          at([...p, 'action'], `unknown domain action "${a.action}" (known: ${o.knownActions.join(', ')})`);
+      });
+      if (!n.wait) continue;
+      key([...base, 'wait', 'prompt'], n.wait.prompt);
+      if (n.wait.type === 'choice')
+        n.wait.options.forEach((opt, i) => {
+          key([...base, 'wait', 'options', i, 'label'], opt.label);
+          key([...base, 'wait', 'options', i, 'keywords'], opt.keywords);
+        });
+    }
+  }
+  for (const r of o.requiredFlows ?? [])
+    if (!flows.has(r)) problems.push(`flow "${r}" is required but no file defines it`);
+  return problems;
+};
+
+/**
+ * Loads every `*.yaml`, `*.yml` and `*.json` flow in `dir` (except `*.schema.json`). Any problem
+ * stops with one FLOW_INVALID error listing each problem as `file:line:col path: what is wrong`.
+ */
+export const loadFlows = (dir: string, o: FlowCheckOptions = {}): LoadedFlows => {
+  const files = readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.schema.json'))
+    .sort();
+  const flows = new Map<string, { flow: Flow; file: string }>();
+  const problems: string[] = [];
+  for (const name of files) {
+    const file = relative(process.cwd(), join(dir, name)) || name;
+    const r = parseFlow(file, readFileSync(join(dir, name), 'utf8'));
+    problems.push(...r.problems);
+    if (!r.flow) continue;
+    const dup = flows.get(r.flow.id);
+    if (dup) problems.push(`${file} id: flow id "${r.flow.id}" is also used by ${dup.file}`);
+    else flows.set(r.flow.id, { flow: r.flow, file });
+  }
+  if (!problems.length) problems.push(...checkOutside(flows, o));
+  if (problems.length) {
+    throw new CodedError(
+      'FLOW_INVALID',
+      `Flow definitions have problems; fix them and start again:\n  ${problems.join('\n  ')}`,
+      {
+        context: { problems },
+      },
+    );
+  }
+  return flowSetOf([...flows.values()].map((v) => v.flow));
+};
+
+/** A FlowSet over already validated flows (tests build them in code). */
+export const flowSetOf = (all: readonly Flow[]): LoadedFlows => {
+  const byId = new Map(all.map((f) => [f.id, f]));
+  return { all, get: (id) => byId.get(id) };
+};
+
+/** The JSON Schema of a flow file, for editor completion (`npm run schema`). */
+export const flowJsonSchema = (): unknown => z.toJSONSchema(flowSchema, { io: 'input' });

@@ -1,0 +1,134 @@
+import { pathToFileURL } from 'node:url';
+import { createApp, loadContent } from './app.js';
+import { createConsoleChannel } from './channels/console/index.js';
+import type { Channel } from './core/channel.js';
+import type { Clock } from './core/clock.js';
+import type { Log } from './core/log.js';
+import type { Store } from './core/store.js';
+import { loadConfig, type Config } from './config/index.js';
+import { COLLECTIONS, DATA_VERSION, MIGRATIONS, seedDemo, type DataSchema } from './domain/index.js';
+import type { I18n } from './i18n/index.js';
+import { createLog } from './logging.js';
+import { createMemoryStore, openFileStore } from './store/index.js';
+import { createSystemIds, systemClock } from './system.js';
+import { reportFatal } from './cli/fatal.js';
+
+/**
+ * The composition root: the only place that chooses the store and the channels. Everything
+ * else receives them.
+ */
+
+const storeOptions = { schemaVersion: DATA_VERSION, migrations: MIGRATIONS, collections: COLLECTIONS };
+
+/** Opens the configured store: the file store under DATA_DIR (default) or memory. */
+export const openStore = async (
+  config: Config,
+  log: Log,
+  dir = config.DATA_DIR,
+): Promise<Store<DataSchema>> =>
+  config.STORE === 'memory'
+    ? createMemoryStore<DataSchema>(storeOptions)
+    : openFileStore<DataSchema>({
+        ...storeOptions,
+        dir,
+        compactAfterBytes: Math.round(config.STORE_COMPACT_AFTER_MB * 1024 * 1024),
+        log: (event, fields) => log.debug(fields, `store: ${event}`),
+      });
+
+/** Real channels configured in the environment. The channel adapters add themselves here. */
+export const realChannels = (_config: Config, _log: Log): Channel[] => [];
+
+/**
+ * Loads the demo data into an empty database when asked (DEMO_DATA=true) or when nothing else is
+ * configured (auto); prints how to use it. Returns the names one can chat as.
+ */
+export const ensureDemo = async (
+  store: Store<DataSchema>,
+  config: Config,
+  opts: { clock: Clock; i18n: I18n; hasRealChannels: boolean; print: (s: string) => void },
+): Promise<string[]> => {
+  const t = (k: string, p: Record<string, string | number> = {}) =>
+    opts.i18n.t(config.CLI_LANGUAGE, `cli:${k}`, p);
+  const want = config.DEMO_DATA === 'true' || (config.DEMO_DATA === 'auto' && !opts.hasRealChannels);
+  if (!want) return [];
+  return store.transact((tx) => {
+    if (tx.count('people') === 0) {
+      const d = seedDemo(tx, opts.clock.now(), opts.i18n.languages);
+      opts.print(t('demo_loaded', { gemeente: d.municipality, coach: d.coach.name, buddy: d.buddy.name }));
+    }
+    const demo = tx.list('people', (p) => p.createdBy === 'demo');
+    for (const inv of tx.list('invites', (i) => i.createdBy === 'demo' && !i.usedAt)) {
+      const p = tx.get('people', inv.personId);
+      if (p)
+        opts.print(t('demo_code', { name: p.name, code: `${inv.code.slice(0, 4)}-${inv.code.slice(4)}` }));
+    }
+    return demo.map((p) => p.name.toLowerCase());
+  });
+};
+
+/** `npm start`: the bot on its configured channels, or the console with demo data. */
+export const runBot = async (): Promise<void> => {
+  const config = loadConfig();
+  const log = createLog(config.LOG_LEVEL, config.LOG_PRETTY);
+  const content = loadContent();
+  const t = (k: string, p: Record<string, string | number> = {}) =>
+    content.i18n.t(config.CLI_LANGUAGE, `cli:${k}`, p);
+  const store = await openStore(config, log);
+  const channels = realChannels(config, log);
+  const useConsole = config.CONSOLE === 'true' || (config.CONSOLE === 'auto' && channels.length === 0);
+  const people = await ensureDemo(store, config, {
+    clock: systemClock,
+    i18n: content.i18n,
+    hasRealChannels: channels.length > 0,
+    print: (s) => process.stdout.write(`${s}\n`),
+  });
+  let shutdown: () => Promise<void> = async () => {};
+  if (useConsole) {
+    const first = people[0] ?? 'you';
+    const consoleChannel = createConsoleChannel({
+      input: process.stdin,
+      output: process.stdout,
+      mode: 'interactive',
+      initialUser: first,
+      now: () => systemClock.now(),
+      texts: {
+        switched: (name) => t('console_as', { name }),
+        prompt: (name) => t('console_prompt', { name }),
+      },
+      onEnd: () => void shutdown(),
+    });
+    channels.push(consoleChannel);
+    process.stdout.write(
+      `${t('console_intro', { name: first })}\n${t('console_people', { people: people.join(', ') })}\n`,
+    );
+  }
+  const app = createApp({
+    store,
+    channels,
+    clock: systemClock,
+    ids: createSystemIds(),
+    log,
+    maxMisses: config.MAX_MISSES,
+    content,
+  });
+  const live = await app.start();
+  log.info({ channels: live }, 'started');
+  if (!useConsole) process.stdout.write(`${t('channels_live', { channels: live.join(', ') || '-' })}\n`);
+  const timer = setInterval(() => void app.tick(), config.TIMER_INTERVAL_SECONDS * 1000);
+  let stopping = false;
+  shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(timer);
+    await app.stop();
+    await store.close();
+    if (useConsole) process.stdout.write(`${t('console_bye')}\n`);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runBot().catch(reportFatal);
+}

@@ -1,0 +1,125 @@
+import type { Channel, SendResult } from '../core/channel.js';
+import type { Clock } from '../core/clock.js';
+import type { Log } from '../core/log.js';
+import { addressKey, type Address, type Outbound } from '../core/messages.js';
+import type { CoreSchema, OutboxRecord } from '../core/records.js';
+import type { Dispatch } from '../core/runtime.js';
+import type { Store } from '../core/store.js';
+
+export interface DispatcherOptions {
+  readonly store: Store<CoreSchema>;
+  readonly channels: ReadonlyMap<string, Channel>;
+  readonly clock: Clock;
+  readonly log: Log;
+  /** Attempts before a message is marked failed. */
+  readonly maxAttempts?: number;
+  /** Delivered records are kept this long (for support questions), then removed. */
+  readonly keepSentMs?: number;
+}
+
+export interface Dispatcher extends Dispatch {
+  /** Delivers everything that is due; resolves when this round is done. */
+  flush(): Promise<void>;
+  /** Resolves when no flush is running or asked for. */
+  idle(): Promise<void>;
+}
+
+const byAge = (a: OutboxRecord, b: OutboxRecord) =>
+  a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+/**
+ * Delivers the outbox: messages were written in the same transaction as the turn that produced
+ * them, so a crash never loses one; after a restart, pending ones are sent. Order per address is
+ * kept: when one fails, later ones to the same address wait. Failures back off (or follow the
+ * platform's retry-after) and stop after `maxAttempts`.
+ */
+export const createDispatcher = (o: DispatcherOptions): Dispatcher => {
+  const maxAttempts = o.maxAttempts ?? 6;
+  const keepSentMs = o.keepSentMs ?? 86_400_000;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  const round = async (): Promise<void> => {
+    const now = o.clock.now();
+    const due = await o.store.read((tx) =>
+      tx
+        .list('outbox', (r) => r.status === 'pending' && Date.parse(r.nextAttemptAt) <= now.getTime())
+        .sort(byAge),
+    );
+    const blocked = new Set<string>();
+    const done: OutboxRecord[] = [];
+    for (const r of due) {
+      const k = addressKey(r.to);
+      if (blocked.has(k)) continue;
+      const channel = o.channels.get(r.to.channel);
+      if (!channel) {
+        blocked.add(k);
+        continue;
+      }
+      const res: SendResult = await channel
+        .send(r.to, r.message)
+        .catch((e: unknown) => ({ ok: false, permanent: false, reason: String(e) }));
+      const at = o.clock.now();
+      if (res.ok) {
+        done.push({
+          ...r,
+          status: 'sent',
+          attempts: r.attempts + 1,
+          sentAt: at.toISOString(),
+          ...(res.platformId ? { platformId: res.platformId } : {}),
+        });
+        continue;
+      }
+      blocked.add(k);
+      const attempts = r.attempts + 1;
+      const failed = res.permanent || attempts >= maxAttempts;
+      const wait = res.retryAfterMs ?? Math.min(2 ** attempts * 1000, 3_600_000);
+      done.push({
+        ...r,
+        attempts,
+        status: failed ? 'failed' : 'pending',
+        error: res.reason.slice(0, 200),
+        nextAttemptAt: new Date(at.getTime() + wait).toISOString(),
+      });
+      o.log.warn({ outbox: r.id, channel: r.to.channel, attempts, failed }, 'delivery failed');
+    }
+    const cutoff = now.getTime() - keepSentMs;
+    await o.store.transact((tx) => {
+      for (const r of done) tx.put('outbox', r.id, r);
+      for (const old of tx.list(
+        'outbox',
+        (r) => r.status === 'sent' && Date.parse(r.sentAt ?? r.createdAt) < cutoff,
+      ))
+        tx.delete('outbox', old.id);
+    });
+  };
+
+  const flush = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await round().catch((e: unknown) => o.log.error({ err: String(e) }, 'outbox round failed'));
+      } while (again);
+      running = null;
+    })();
+    return running;
+  };
+
+  return {
+    flush,
+    wake: () => void flush(),
+    idle: async () => {
+      while (running) await running;
+    },
+    sendNow: async (to: Address, message: Outbound) => {
+      const channel = o.channels.get(to.channel);
+      if (!channel) return;
+      const res = await channel.send(to, message);
+      if (!res.ok) o.log.warn({ channel: to.channel }, 'direct send failed');
+    },
+  };
+};
