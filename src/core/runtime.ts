@@ -177,7 +177,8 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
       },
       'turn failed',
     );
-    const msg = o.render({ key: 'common:error' }, null, {});
+    const lang = await o.store.read((tx) => personOf(tx, address)?.lang ?? null).catch(() => null);
+    const msg = o.render({ key: 'common:error' }, lang, {});
     await o.dispatch.sendNow(address, msg).catch(() => undefined);
   };
 
@@ -187,10 +188,9 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
       try {
         const r = await o.store.transact((tx) => {
           const now = o.clock.now();
-          const saved = tx.get('conversations', key) as S['conversations'] | undefined;
-          if (saved?.state.seen.includes(m.id)) return null;
           const person = personOf(tx, m.address);
           const state = loadState(tx, key, person?.id ?? null, now);
+          if (state.seen.includes(m.id)) return null;
           const turn = runTurn(tx, m.address, state, { kind: 'message', message: m }, now);
           // Nothing is stored about people who are not (yet) linked.
           if (turn.person) save(tx, key, m.address, turn.state, m.id);

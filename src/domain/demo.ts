@@ -19,7 +19,12 @@ export interface DemoResult {
  * Sara (already linked to the console and agreed), and newcomers Amina and Yusuf with invite codes.
  * Codes come from a fixed seed so a demo script works on every machine.
  */
-export const seedDemo = (tx: WriteTx<DataSchema>, now: Date, languages: readonly string[]): DemoResult => {
+export const seedDemo = (
+  tx: WriteTx<DataSchema>,
+  now: Date,
+  languages: readonly string[],
+  channel = 'console',
+): DemoResult => {
   const ids = createSeededIds(2026);
   const ctx = { now, ids, actor: 'demo', inviteTtlDays: 365, languages };
   addMunicipality(tx, { id: 'wetteren', name: 'Wetteren' });
@@ -33,7 +38,7 @@ export const seedDemo = (tx: WriteTx<DataSchema>, now: Date, languages: readonly
     return r;
   };
   const link = (p: Person, code: string) => {
-    const address: Address = { channel: 'console', chat: p.name.toLowerCase(), user: p.name.toLowerCase() };
+    const address: Address = { channel, chat: p.name.toLowerCase(), user: p.name.toLowerCase() };
     const at = now.toISOString();
     tx.put('identities', addressKey(address), { v: 1, address, personId: p.id, linkedAt: at });
     tx.put('people', p.id, { ...p, consent: { given: true, at, privacyVersion: 1 } });

@@ -4,7 +4,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 import { CodedError } from '../core/errors.js';
 import type { FlowSet } from './context.js';
-import { flow as flowSchema, type Flow } from './schema.js';
+import { action, flow as flowSchema, wait, type Flow } from './schema.js';
 
 /** What the loader checks flows against besides the schema. */
 export interface FlowCheckOptions {
@@ -30,7 +30,7 @@ interface Problem {
 /** Parses and validates one flow file's text; returns the flow or its problems with line numbers. */
 export const parseFlow = (file: string, text: string): { flow?: Flow; problems: string[] } => {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
   const where = (path: Path) => `${file}${position(doc, lc, path)}${path.length ? ` ${path.join('.')}` : ''}`;
   if (doc.errors.length) {
     return {
@@ -40,15 +40,28 @@ export const parseFlow = (file: string, text: string): { flow?: Flow; problems: 
       }),
     };
   }
-  const parsed = flowSchema.safeParse(doc.toJS());
+  const input: unknown = doc.toJS();
+  const parsed = flowSchema.safeParse(input);
   if (!parsed.success)
-    return { problems: parsed.error.issues.map((i) => `${where(i.path as Path)}: ${explain(i)}`) };
+    return { problems: parsed.error.issues.map((i) => `${where(i.path as Path)}: ${explain(i, input)}`) };
   const problems = checkReferences(parsed.data).map((p) => `${where(p.path)}: ${p.message}`);
   return problems.length ? { problems } : { flow: parsed.data, problems };
 };
 
-const explain = (i: z.core.$ZodIssue): string => {
-  if (i.code === 'invalid_union' && 'note' in i) return 'unknown type; expected one of the listed types';
+const ACTION_TYPES = action.options.map((o) => o.shape.type.value);
+const WAIT_TYPES = wait.options.map((o) => o.shape.type.value);
+
+const explain = (i: z.core.$ZodIssue, input: unknown): string => {
+  const path = i.path as Path;
+  const got = path.reduce<unknown>(
+    (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+    input,
+  );
+  if (i.code === 'invalid_union' && path.at(-1) === 'type') {
+    const types = path.includes('wait') && !path.includes('actions') ? WAIT_TYPES : ACTION_TYPES;
+    return `unknown type ${JSON.stringify(got)}; expected one of: ${types.join(', ')}`;
+  }
+  if (got === undefined && i.code === 'invalid_type') return `missing; expected ${i.expected}`;
   return i.message;
 };
 
