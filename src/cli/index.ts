@@ -14,7 +14,12 @@ const main = async (argv: string[]): Promise<number> => {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { data: { type: 'string' } },
+    options: Object.fromEntries(
+      ['data', 'name', 'role', 'gemeente', 'municipality', 'lang', 'coach', 'external-id', 'id'].map((o) => [
+        o,
+        { type: 'string' },
+      ]),
+    ),
   });
   const opts = values as Record<string, string | undefined>;
   const [cmd, sub] = positionals;
