@@ -37,18 +37,19 @@ export interface TimerRecord {
   readonly dueAt: string;
 }
 
-/** A rendered message waiting to be delivered, or delivered. Written in the same transaction as the turn. */
+/**
+ * A rendered message waiting to be delivered (or given up on). Written in the same transaction
+ * as the turn; removed once delivered.
+ */
 export interface OutboxRecord {
   readonly v: 1;
   readonly id: string;
   readonly to: Address;
   readonly message: Outbound;
   readonly createdAt: string;
-  readonly status: 'pending' | 'sent' | 'failed';
+  readonly status: 'pending' | 'failed';
   readonly attempts: number;
   readonly nextAttemptAt: string;
-  readonly sentAt?: string;
-  readonly platformId?: string;
   readonly error?: string;
 }
 

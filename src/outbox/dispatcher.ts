@@ -13,8 +13,6 @@ export interface DispatcherOptions {
   readonly log: Log;
   /** Attempts before a message is marked failed. */
   readonly maxAttempts?: number;
-  /** Delivered records are kept this long (for support questions), then removed. */
-  readonly keepSentMs?: number;
 }
 
 export interface Dispatcher extends Dispatch {
@@ -29,13 +27,14 @@ const byAge = (a: OutboxRecord, b: OutboxRecord) =>
 
 /**
  * Delivers the outbox: messages were written in the same transaction as the turn that produced
- * them, so a crash never loses one; after a restart, pending ones are sent. Order per address is
+ * them, so a crash never loses one; after a restart, pending ones are sent. A delivered message
+ * is removed at once (its text need not be kept: need-to-know), so the outbox holds only what
+ * is still to be delivered or has failed, and stays small however much traffic passes. Order per address is
  * kept: when one fails, later ones to the same address wait. Failures back off (or follow the
  * platform's retry-after) and stop after `maxAttempts`.
  */
 export const createDispatcher = (o: DispatcherOptions): Dispatcher => {
   const maxAttempts = o.maxAttempts ?? 6;
-  const keepSentMs = o.keepSentMs ?? 86_400_000;
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -48,6 +47,7 @@ export const createDispatcher = (o: DispatcherOptions): Dispatcher => {
     );
     const blocked = new Set<string>();
     const done: OutboxRecord[] = [];
+    const sent: string[] = [];
     for (const r of due) {
       const k = addressKey(r.to);
       if (blocked.has(k)) continue;
@@ -61,13 +61,7 @@ export const createDispatcher = (o: DispatcherOptions): Dispatcher => {
         .catch((e: unknown) => ({ ok: false, permanent: false, reason: String(e) }));
       const at = o.clock.now();
       if (res.ok) {
-        done.push({
-          ...r,
-          status: 'sent',
-          attempts: r.attempts + 1,
-          sentAt: at.toISOString(),
-          ...(res.platformId ? { platformId: res.platformId } : {}),
-        });
+        sent.push(r.id);
         continue;
       }
       blocked.add(k);
@@ -83,14 +77,10 @@ export const createDispatcher = (o: DispatcherOptions): Dispatcher => {
       });
       o.log.warn({ outbox: r.id, channel: r.to.channel, attempts, failed }, 'delivery failed');
     }
-    const cutoff = now.getTime() - keepSentMs;
+    if (!done.length && !sent.length) return;
     await o.store.transact((tx) => {
       for (const r of done) tx.put('outbox', r.id, r);
-      for (const old of tx.list(
-        'outbox',
-        (r) => r.status === 'sent' && Date.parse(r.sentAt ?? r.createdAt) < cutoff,
-      ))
-        tx.delete('outbox', old.id);
+      for (const id of sent) tx.delete('outbox', id);
     });
   };
 
