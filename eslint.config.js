@@ -25,13 +25,22 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/channels/**', '**/store/**'], message: 'core, flows and domain must not import adapters' },
-            { group: ['grammy', '@slack/*', 'whatsapp-web.js', 'lowdb', 'lowdb/*'], message: 'SDKs belong in src/channels or src/store' },
+            {
+              group: ['**/channels/**', '**/store/**'],
+              message: 'core, flows and domain must not import adapters',
+            },
+            {
+              group: ['grammy', '@slack/*', 'whatsapp-web.js', 'lowdb', 'lowdb/*'],
+              message: 'SDKs belong in src/channels or src/store',
+            },
           ],
         },
       ],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'use env.clock' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'use env.clock' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'use env.clock' },
+      ],
     },
   },
 );
