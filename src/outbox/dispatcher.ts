@@ -40,17 +40,18 @@ export const createDispatcher = (o: DispatcherOptions): Dispatcher => {
 
   const round = async (): Promise<void> => {
     const now = o.clock.now();
-    const due = await o.store.read((tx) =>
-      tx
-        .list('outbox', (r) => r.status === 'pending' && Date.parse(r.nextAttemptAt) <= now.getTime())
-        .sort(byAge),
-    );
+    const pending = await o.store.read((tx) => tx.list('outbox', (r) => r.status === 'pending').sort(byAge));
     const blocked = new Set<string>();
     const done: OutboxRecord[] = [];
     const sent: string[] = [];
-    for (const r of due) {
+    for (const r of pending) {
       const k = addressKey(r.to);
       if (blocked.has(k)) continue;
+      // A message that waits for its retry holds back later ones to the same address.
+      if (Date.parse(r.nextAttemptAt) > now.getTime()) {
+        blocked.add(k);
+        continue;
+      }
       const channel = o.channels.get(r.to.channel);
       if (!channel) {
         blocked.add(k);

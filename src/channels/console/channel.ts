@@ -43,7 +43,11 @@ export const createConsoleChannel = (o: ConsoleOptions): ConsoleChannel => {
   };
 
   const start = async (onInbound: InboundHandler): Promise<void> => {
-    rl = createInterface({ input: o.input, terminal: false });
+    rl = createInterface({
+      input: o.input,
+      ...(o.mode === 'interactive' ? { output: o.output } : {}),
+      terminal: false,
+    });
     const lines = rl[Symbol.asyncIterator]();
     const loop = async () => {
       prompt();
