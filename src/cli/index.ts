@@ -6,7 +6,7 @@ import { runBot } from '../main.js';
 import { chat } from './chat.js';
 import { createCliContext } from './context.js';
 import { reportFatal } from './fatal.js';
-import { municipalityAdd, personAdd } from './people.js';
+import { municipalityAdd, personAdd, personInvite } from './people.js';
 
 /** `npm run cli -- <command>`: runs with tsx, no build step. */
 const main = async (argv: string[]): Promise<number> => {
@@ -15,10 +15,18 @@ const main = async (argv: string[]): Promise<number> => {
     allowPositionals: true,
     strict: false,
     options: Object.fromEntries(
-      ['data', 'name', 'role', 'gemeente', 'municipality', 'lang', 'coach', 'external-id', 'id'].map((o) => [
-        o,
-        { type: 'string' },
-      ]),
+      [
+        'data',
+        'person',
+        'name',
+        'role',
+        'gemeente',
+        'municipality',
+        'lang',
+        'coach',
+        'external-id',
+        'id',
+      ].map((o) => [o, { type: 'string' }]),
     ),
   });
   const opts = values as Record<string, string | undefined>;
@@ -33,6 +41,7 @@ const main = async (argv: string[]): Promise<number> => {
       return 0;
     case 'person':
       if (sub === 'add') return personAdd(ctx, opts);
+      if (sub === 'invite') return personInvite(ctx, opts);
       break;
     case 'municipality':
     case 'gemeente':

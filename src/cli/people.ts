@@ -1,4 +1,4 @@
-import { addMunicipality, createPerson } from '../domain/index.js';
+import { addMunicipality, createPerson, findPerson, formatInviteCode, issueInvite } from '../domain/index.js';
 import { openStore } from '../main.js';
 import { createSystemIds, systemClock } from '../system.js';
 import type { CliContext } from './context.js';
@@ -33,16 +33,51 @@ export const personAdd = async (ctx: CliContext, o: Record<string, string | unde
       for (const p of r.problems) ctx.err(ctx.t('problem', p));
       return 1;
     }
-    const until = new Intl.DateTimeFormat('nl-BE', {
-      dateStyle: 'long',
-      timeZone: ctx.config.TIMEZONE,
-    }).format(new Date(r.invite.expiresAt));
     ctx.out(
       ctx.t('person_added', { name: r.person.name, role: r.person.role, gemeente: r.person.municipality }),
     );
-    ctx.out(ctx.t('invite_code', { code: r.printableCode }));
-    ctx.out(ctx.t('invite_valid', { count: ctx.config.INVITE_TTL_DAYS, until }));
-    ctx.out(ctx.t('invite_how'));
+    printInvite(ctx, r.printableCode, r.invite.expiresAt);
+    return 0;
+  } finally {
+    await store.close();
+  }
+};
+
+const printInvite = (ctx: CliContext, code: string, expiresAt: string) => {
+  const until = new Intl.DateTimeFormat(ctx.config.CLI_LANGUAGE, {
+    dateStyle: 'long',
+    timeZone: ctx.config.TIMEZONE,
+  }).format(new Date(expiresAt));
+  ctx.out(ctx.t('invite_code', { code }));
+  ctx.out(ctx.t('invite_valid', { count: ctx.config.INVITE_TTL_DAYS, until }));
+  ctx.out(ctx.t('invite_how'));
+};
+
+/** `person invite --person NAME_OR_ID`: a new code for an existing person (second channel, expired code). */
+export const personInvite = async (
+  ctx: CliContext,
+  o: Record<string, string | undefined>,
+): Promise<number> => {
+  const store = await openStore(ctx.config, ctx.log);
+  try {
+    const wanted = o['person'] ?? o['name'] ?? '';
+    const r = await store.transact((tx) => {
+      const person = findPerson(tx, wanted);
+      if (!person) return null;
+      const ctxInvite = {
+        now: systemClock.now(),
+        ids: createSystemIds(),
+        actor: 'cli',
+        inviteTtlDays: ctx.config.INVITE_TTL_DAYS,
+      };
+      return { person, invite: issueInvite(tx, person.id, ctxInvite) };
+    });
+    if (!r) {
+      ctx.err(ctx.t('person_unknown', { person: wanted }));
+      return 1;
+    }
+    ctx.out(ctx.t('invite_for', { name: r.person.name }));
+    printInvite(ctx, formatInviteCode(r.invite.code), r.invite.expiresAt);
     return 0;
   } finally {
     await store.close();

@@ -3,6 +3,7 @@ export * from './roles.js';
 export {
   createPerson,
   findPerson,
+  issueInvite,
   newPersonInput,
   type NewPersonInput,
   type CreatePersonResult,

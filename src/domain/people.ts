@@ -81,18 +81,32 @@ export const createPerson = (
     createdBy: ctx.actor,
     ...(d.externalId ? { externalId: d.externalId } : {}),
   };
+  tx.put('people', person.id, person);
+  const invite = issueInvite(tx, person.id, ctx);
+  return { ok: true, person, invite, printableCode: formatInviteCode(invite.code) };
+};
+
+/**
+ * A new single-use invite code for an existing person, e.g. to link a second channel (WhatsApp
+ * and Telegram) or after a code expired. Older unused codes of the person stay valid until they
+ * expire.
+ */
+export const issueInvite = (
+  tx: WriteTx<DataSchema>,
+  personId: string,
+  ctx: Pick<PersonContext, 'now' | 'ids' | 'actor' | 'inviteTtlDays'>,
+): Invite => {
   let code = newInviteCode(ctx.ids);
   while (tx.get('invites', code)) code = newInviteCode(ctx.ids);
   const invite: Invite = {
     v: 1,
     code,
-    personId: person.id,
-    createdAt: now,
+    personId,
+    createdAt: ctx.now.toISOString(),
     expiresAt: new Date(ctx.now.getTime() + ctx.inviteTtlDays * 86_400_000).toISOString(),
     createdBy: ctx.actor,
     usedAt: null,
   };
-  tx.put('people', person.id, person);
   tx.put('invites', code, invite);
-  return { ok: true, person, invite, printableCode: formatInviteCode(code) };
+  return invite;
 };

@@ -48,6 +48,12 @@ describe('command line', () => {
     // a second process continues the same conversation from the file store
     const second = await run(['chat', '--data', dir], {}, 'nour: 1\n');
     expect(second.out.split('\n')[0]).toBe('-> nour: Dank je! Welkom bij Netwerkbot. 🎉');
+
+    const again = await run(['person', 'invite', '--person', 'nour'], env);
+    expect(again.out).toMatch(/^Nieuwe code voor Nour\.\nCode: \w{4}-\w{4}\n/);
+    expect((await run(['person', 'invite', '--person', 'niemand'], env)).err).toBe(
+      'Die persoon ken ik niet: niemand.\n',
+    );
   }, 60_000);
 
   it('explains bad options and bad rows without storing anything', async () => {

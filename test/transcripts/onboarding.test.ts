@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/app.js';
+import { createSeededIds } from '../../src/core/clock.js';
+import { issueInvite } from '../../src/domain/index.js';
 import { createTestBot } from '../helpers/bot.js';
 
 const { i18n } = loadContent();
@@ -90,6 +92,26 @@ describe('onboarding in Dutch', () => {
     // without consent, the menu leads back to the privacy question
     await yusuf.says('menu');
     expect(yusuf.lastReply).toMatch(/^Ga je akkoord\?/);
+  });
+});
+
+describe('a second channel', () => {
+  it('links a second chat of a person who already agreed, straight to the menu', async () => {
+    const bot = await createTestBot();
+    const invite = await bot.store.transact((tx) =>
+      issueInvite(tx, bot.demo.buddy.id, {
+        now: bot.clock.now(),
+        ids: createSeededIds(99),
+        actor: 'test',
+        inviteTtlDays: 14,
+      }),
+    );
+    const phone = bot.user('sara-telegram');
+    await phone.says(invite.code);
+    expect(phone.replies[0]).toBe('Hallo Sara! Je kan me nu ook hier berichten sturen.');
+    expect(phone.lastReply).toMatch(/^Wat wil je doen\?/);
+    const ids = await bot.store.read((tx) => tx.list('identities', (i) => i.personId === bot.demo.buddy.id));
+    expect(ids.map((i) => i.address.user).sort()).toEqual(['sara', 'sara-telegram']);
   });
 });
 

@@ -1,0 +1,119 @@
+/** The Store contract, run over the memory store and the file store alike. */
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore, openFileStore, type Store } from '../../src/store/index.js';
+import { fileOptions, options, tempDir, type TestSchema } from './helpers.js';
+
+const makers: [string, () => Promise<Store<TestSchema>>][] = [
+  ['memory', async () => createMemoryStore<TestSchema>(options)],
+  ['file', async () => openFileStore<TestSchema>(fileOptions(await tempDir()))],
+];
+
+describe.each(makers)('%s store', (_name, make) => {
+  it('puts, gets, lists in insertion order, counts and deletes', async () => {
+    const store = await make();
+    await store.transact((tx) => {
+      tx.put('people', 'p2', { name: 'Bram' });
+      tx.put('people', 'p1', { name: 'Amina' });
+      tx.put('people', 'p3', { name: 'Chen' });
+    });
+    await store.transact((tx) => {
+      tx.delete('people', 'p1');
+      tx.put('people', 'p2', { name: 'Bram', hours: 3 });
+    });
+    const seen = await store.read((tx) => ({
+      p2: tx.get('people', 'p2'),
+      p1: tx.get('people', 'p1'),
+      names: tx.list('people').map((p) => p.name),
+      busy: tx.list('people', (p) => (p.hours ?? 0) > 0).map((p) => p.name),
+      count: tx.count('people'),
+      none: tx.count('ledger'),
+    }));
+    expect(seen).toEqual({
+      p2: { name: 'Bram', hours: 3 },
+      p1: undefined,
+      names: ['Bram', 'Chen'],
+      busy: ['Bram'],
+      count: 2,
+      none: 0,
+    });
+    await store.close();
+  });
+
+  it('lets a transaction read its own writes before commit', async () => {
+    const store = await make();
+    await store.transact((tx) => tx.put('people', 'a', { name: 'A' }));
+    const inside = await store.transact((tx) => {
+      tx.put('people', 'b', { name: 'B' });
+      tx.delete('people', 'a');
+      return {
+        b: tx.get('people', 'b')?.name,
+        a: tx.get('people', 'a'),
+        n: tx.count('people'),
+        all: tx.list('people'),
+      };
+    });
+    expect(inside).toEqual({ b: 'B', a: undefined, n: 1, all: [{ name: 'B' }] });
+    await store.close();
+  });
+
+  it('writes nothing when the transaction throws, and rethrows', async () => {
+    const store = await make();
+    await store.transact((tx) => tx.put('counters', 'c', { n: 1 }));
+    const failing = store.transact(async (tx) => {
+      tx.put('counters', 'c', { n: 99 });
+      tx.put('people', 'x', { name: 'X' });
+      await Promise.resolve();
+      throw new Error('boom');
+    });
+    await expect(failing).rejects.toThrow('boom');
+    expect(await store.read((tx) => [tx.get('counters', 'c'), tx.get('people', 'x')])).toEqual([
+      { n: 1 },
+      undefined,
+    ]);
+    await store.close();
+  });
+
+  it('serialises transactions: concurrent read-then-increment gives 2', async () => {
+    const store = await make();
+    const increment = () =>
+      store.transact(async (tx) => {
+        const n = tx.get('counters', 'c')?.n ?? 0;
+        await new Promise((r) => setTimeout(r, 10));
+        tx.put('counters', 'c', { n: n + 1 });
+      });
+    await Promise.all([increment(), increment()]);
+    expect(await store.read((tx) => tx.get('counters', 'c')?.n)).toBe(2);
+    await store.close();
+  });
+
+  it('keeps records as frozen plain JSON', async () => {
+    const store = await make();
+    const input = { name: 'Dina', joined: new Date('2026-03-01T10:00:00Z'), hours: undefined, tags: ['a'] };
+    await store.transact((tx) => tx.put('people', 'd', input as never));
+    input.tags.push('mutated later');
+    const d = await store.read((tx) => tx.get('people', 'd'));
+    expect(d).toEqual({ name: 'Dina', joined: '2026-03-01T10:00:00.000Z', tags: ['a'] });
+    expect(Object.keys(d ?? {})).not.toContain('hours');
+    expect(Object.isFrozen(d)).toBe(true);
+    expect(Object.isFrozen(d?.tags)).toBe(true);
+    expect(() => ((d as { name: string }).name = 'changed')).toThrow(TypeError);
+    await store.close();
+  });
+
+  it('refuses a transaction used after its function returned', async () => {
+    const store = await make();
+    let leaked: Parameters<Parameters<typeof store.transact>[0]>[0] | undefined;
+    await store.transact((tx) => {
+      leaked = tx;
+    });
+    expect(() => leaked?.put('people', 'late', { name: 'Late' })).toThrow(/already finished/);
+    expect(await store.read((tx) => tx.get('people', 'late'))).toBeUndefined();
+    await store.close();
+  });
+
+  it('rejects use after close with STORE_IO', async () => {
+    const store = await make();
+    await store.close();
+    await expect(store.transact(() => 1)).rejects.toMatchObject({ code: 'STORE_IO' });
+  });
+});
