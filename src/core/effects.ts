@@ -9,14 +9,12 @@ export interface TemplateChoice {
 
 /**
  * A message before rendering: an i18n key and its parameters. The runtime renders it in the
- * recipient's language; `langs` renders it in each of these languages, one after the other
- * (for people whose language is not known yet).
+ * recipient's language (or, for someone not known yet, in several).
  */
 export interface Template {
   readonly key: string;
   readonly params?: Readonly<Record<string, Json>>;
   readonly choices?: readonly TemplateChoice[];
-  readonly langs?: readonly string[];
 }
 
 /** What a step asks the runtime to do. The step itself never sends, saves or schedules. */

@@ -16,7 +16,7 @@ export const renderTemplate = (
   profile: Readonly<Record<string, Json>> = {},
 ): Outbound => {
   const params = { ...profile, ...template.params };
-  const langs = template.langs ?? (lng ? [lng] : UNKNOWN_SENDER_LANGUAGES);
+  const langs = lng ? [lng] : UNKNOWN_SENDER_LANGUAGES;
   const text = langs.map((l) => i18n.t(l, template.key, params)).join('\n\n');
   const main = langs[0] ?? 'nl';
   const choices = template.choices?.map((c) => ({
