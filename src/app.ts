@@ -6,11 +6,32 @@ import type { Inbound } from './core/messages.js';
 import { createRuntime, type Runtime } from './core/runtime.js';
 import { SYSTEM_FLOWS } from './core/step.js';
 import type { Store } from './core/store.js';
-import { createDomainActions, parseInviteCode, profileOf, type DataSchema } from './domain/index.js';
+import {
+  createDomainActions,
+  parseInviteCode,
+  profileOf,
+  type DataSchema,
+  type HoursSettings,
+} from './domain/index.js';
+import type { Config } from './config/index.js';
 import { loadFlows, type LoadedFlows } from './flows/index.js';
 import { createI18n, loadResources, renderTemplate, type I18n } from './i18n/index.js';
 import { createDispatcher, type Dispatcher } from './outbox/index.js';
 import type { CoreSchema } from './core/records.js';
+
+/** Hours settings when none are given (the configuration's defaults). */
+export const DEFAULT_HOURS: HoursSettings = {
+  timeZone: 'Europe/Brussels',
+  maxEntryMinutes: 12 * 60,
+  maxDayMinutes: 16 * 60,
+};
+
+/** Hours settings from the configuration. */
+export const hoursSettings = (c: Config): HoursSettings => ({
+  timeZone: c.TIMEZONE,
+  maxEntryMinutes: Math.round(c.MAX_ENTRY_HOURS * 60),
+  maxDayMinutes: Math.round(c.MAX_DAY_HOURS * 60),
+});
 
 /** The project's root folder (flows/ and locales/ live there), whatever the working directory. */
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -18,7 +39,7 @@ export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** Locales and flows, loaded and cross-checked once; a bad file stops start-up with its problems. */
 export const loadContent = (root = ROOT): { i18n: I18n; flows: LoadedFlows } => {
   const i18n = createI18n(loadResources(`${root}locales`));
-  const actions = Object.keys(createDomainActions(i18n.languages));
+  const actions = Object.keys(createDomainActions({ ...DEFAULT_HOURS, languages: i18n.languages }));
   const flows = loadFlows(`${root}flows`, {
     knownKey: (k) => i18n.has(k),
     knownActions: actions,
@@ -34,6 +55,8 @@ export interface AppOptions {
   readonly ids: Ids;
   readonly log: Log;
   readonly maxMisses?: number;
+  /** Time zone and plausibility limits for hours (from the configuration). */
+  readonly hours?: HoursSettings;
   readonly content?: { i18n: I18n; flows: LoadedFlows };
 }
 
@@ -62,7 +85,7 @@ export const createApp = (o: AppOptions): App => {
     store: o.store,
     flows,
     words: i18n.words,
-    actions: createDomainActions(i18n.languages),
+    actions: createDomainActions({ ...(o.hours ?? DEFAULT_HOURS), languages: i18n.languages }),
     render: (t, lng, profile) =>
       renderTemplate(
         i18n,

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { createApp, loadContent } from './app.js';
+import { createApp, hoursSettings, loadContent } from './app.js';
 import { createConsoleChannel } from './channels/console/index.js';
 import type { Channel } from './core/channel.js';
 import type { Clock } from './core/clock.js';
@@ -109,6 +109,7 @@ export const runBot = async (): Promise<void> => {
     ids: createSystemIds(),
     log,
     maxMisses: config.MAX_MISSES,
+    hours: hoursSettings(config),
     content,
   });
   const live = await app.start();

@@ -1,4 +1,4 @@
-import { createApp } from '../app.js';
+import { createApp, hoursSettings } from '../app.js';
 import { createConsoleChannel } from '../channels/console/index.js';
 import { ensureDemo, openStore } from '../main.js';
 import { createSystemIds, systemClock } from '../system.js';
@@ -31,6 +31,7 @@ export const chat = async (ctx: CliContext, dataDir?: string): Promise<void> => 
       ids: createSystemIds(),
       log: ctx.log,
       maxMisses: ctx.config.MAX_MISSES,
+      hours: hoursSettings(ctx.config),
       content: ctx.content,
     });
     await app.start();

@@ -36,6 +36,8 @@ export const configSchema = z.object({
   INVITE_TTL_DAYS: int(1, 90).default(14),
   MAX_MISSES: int(1, 10).default(3),
   TIMER_INTERVAL_SECONDS: int(1, 3600).default(15),
+  MAX_ENTRY_HOURS: z.coerce.number().min(0.5).max(24).default(12),
+  MAX_DAY_HOURS: z.coerce.number().min(0.5).max(24).default(16),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
 });
@@ -73,6 +75,11 @@ export const VARIABLES: Readonly<Record<ConfigKey, VariableDoc>> = {
   TIMER_INTERVAL_SECONDS: {
     description: 'How often waiting conversations are checked for timeouts.',
     example: '15',
+  },
+  MAX_ENTRY_HOURS: { description: 'Most hours one reported activity may count.', example: '12' },
+  MAX_DAY_HOURS: {
+    description: 'Most hours one newcomer may report for one day, all activities together.',
+    example: '16',
   },
   LOG_LEVEL: {
     description:

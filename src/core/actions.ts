@@ -10,6 +10,10 @@ export interface ActionContext<S extends Schema> {
   readonly ids: Ids;
   readonly personId: string | null;
   readonly address: Address;
+  /** Platform id of the message being handled, for audit trails; null for timeouts and system starts. */
+  readonly messageId: string | null;
+  /** The conversation's variables (a draft the flow is building), read-only. */
+  readonly vars: Readonly<Record<string, Json>>;
 }
 
 /**

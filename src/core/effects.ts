@@ -3,7 +3,10 @@ import type { Json } from './store.js';
 /** A choice in a message, by i18n key; `lng` forces a language (a language list in own names). */
 export interface TemplateChoice {
   readonly value: string;
-  readonly label: string;
+  /** i18n key of the label... */
+  readonly label?: string;
+  /** ...or a literal label (a person's name, an organisation). */
+  readonly text?: string;
   readonly lng?: string;
 }
 
@@ -20,6 +23,18 @@ export interface Template {
 /** What a step asks the runtime to do. The step itself never sends, saves or schedules. */
 export type Effect =
   | { readonly type: 'send'; readonly to: 'self' | 'coach'; readonly template: Template }
+  /** A message to another person (a buddy, a contact person, a coach), in their language. */
+  | { readonly type: 'notify'; readonly personId: string; readonly template: Template }
+  /**
+   * Starts a flow in another person's conversation (e.g. a confirmation request); that person
+   * comes back to what they were doing when it ends.
+   */
+  | {
+      readonly type: 'start';
+      readonly personId: string;
+      readonly flow: string;
+      readonly vars?: Readonly<Record<string, Json>>;
+    }
   | {
       /** Run a named domain action; its outcome comes back as a `result` input to the step. */
       readonly type: 'call';
@@ -31,4 +46,6 @@ export type Effect =
 export interface ActionResult {
   readonly outcome: string;
   readonly data?: Json;
+  /** Messages and flows for other people that this outcome causes (run by the runtime). */
+  readonly effects?: readonly Extract<Effect, { type: 'notify' | 'start' }>[];
 }

@@ -52,6 +52,8 @@ export interface Runtime {
 }
 
 const MAX_ROUNDS = 50;
+/** How deep flows may start flows for other people (a report -> a confirmation request). */
+const MAX_DEPTH = 3;
 
 /** A short, non-reversible tag for a conversation in logs (no chat ids in logs). */
 export const logTag = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 10);
@@ -102,27 +104,87 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
     state: ConversationState,
     input: StepInput,
     now: Date,
+    depth = 0,
   ) => {
     let person = personOf(tx, address);
     let out: StepOutput = step(state, input, envFor(person, now));
     const ephemeral: Outbound[] = [];
     let queued = 0;
+    const others = (effects: readonly Effect[]) => {
+      for (const e of effects) {
+        if (e.type === 'notify') queued += notify(tx, e.personId, e.template, now);
+        else if (e.type === 'start' && depth < MAX_DEPTH) queued += startFor(tx, e, now, depth + 1);
+      }
+    };
     for (let round = 0; ; round++) {
       let call: Extract<Effect, { type: 'call' }> | undefined;
       for (const e of out.effects) {
         if (e.type === 'call') call = e;
+        else if (e.type !== 'send') others([e]);
         else if (!person) ephemeral.push(o.render(e.template, null, {}));
         else queued += sendTo(tx, e, person, address, now);
       }
       if (!call || round >= MAX_ROUNDS) break;
       const action = o.actions[call.action];
       const result = action
-        ? action({ tx, now, ids: o.ids, personId: person?.id ?? null, address }, call.args)
+        ? action(
+            {
+              tx,
+              now,
+              ids: o.ids,
+              personId: person?.id ?? null,
+              address,
+              messageId: input.kind === 'message' ? input.message.id : null,
+              vars: out.state.vars,
+            },
+            call.args,
+          )
         : { outcome: 'unknown_action' };
+      others(result.effects ?? []);
       person = personOf(tx, address);
       out = step(out.state, { kind: 'result', result }, envFor(person, now));
     }
     return { state: out.state, ephemeral, queued, person };
+  };
+
+  /** The chat where a person was last linked: where messages for them go. */
+  const latestAddress = (tx: ReadTx<S>, personId: string): Address | undefined =>
+    addresses(tx, personId).at(-1);
+
+  const notify = (tx: WriteTx<S>, personId: string, template: Template, now: Date): number => {
+    const target = tx.get('people', personId) as PersonCore | undefined;
+    const to = latestAddress(tx, personId);
+    if (!target || !to) return 0;
+    enqueue(tx, to, o.render(template, target.lang, o.profile(tx, target.id)), now);
+    return 1;
+  };
+
+  /**
+   * Starts a flow in another person's conversation within this transaction (the store serialises
+   * transactions, so their state cannot change underneath); they return to what they were doing.
+   */
+  const startFor = (
+    tx: WriteTx<S>,
+    e: Extract<Effect, { type: 'start' }>,
+    now: Date,
+    depth: number,
+  ): number => {
+    const to = latestAddress(tx, e.personId);
+    if (!to) return 0;
+    const key = addressKey(to);
+    const current = loadState(tx, key, e.personId, now);
+    // Already in that flow (e.g. answering earlier confirmation requests): it picks this up too.
+    if (current.flow === e.flow || current.stack.some((p) => p.flow === e.flow)) return 0;
+    const turn = runTurn(
+      tx,
+      to,
+      current,
+      { kind: 'start', flow: e.flow, vars: e.vars ?? {}, push: true },
+      now,
+      depth,
+    );
+    save(tx, key, to, turn.state);
+    return turn.queued;
   };
 
   const sendTo = (

@@ -18,7 +18,13 @@ export type StepInput =
   | { readonly kind: 'message'; readonly message: Inbound }
   | { readonly kind: 'result'; readonly result: ActionResult }
   | { readonly kind: 'timeout' }
-  | { readonly kind: 'start'; readonly flow: string; readonly vars?: Readonly<Record<string, Json>> };
+  | {
+      readonly kind: 'start';
+      readonly flow: string;
+      readonly vars?: Readonly<Record<string, Json>>;
+      /** Come back to the current question when the flow ends (a flow started by someone else). */
+      readonly push?: boolean;
+    };
 
 export interface StepOutput {
   readonly state: ConversationState;
@@ -76,7 +82,7 @@ export const step = (saved: ConversationState, input: StepInput, env: StepEnv): 
 
   switch (input.kind) {
     case 'start':
-      enterFlow(ctx, input.flow, false, input.vars);
+      enterFlow(ctx, input.flow, input.push === true && ctx.state.pending?.kind === 'input', input.vars);
       break;
     case 'result':
       resumeAfterCall(ctx, input.result);
@@ -110,7 +116,10 @@ const onMessage = (ctx: RunContext, m: Inbound): void => {
     return;
   }
   if (!currentWait(ctx)) {
-    enterFlow(ctx, 'menu', false);
+    // The menu reads the text too: "gisteren 2u bib" goes straight to reporting hours.
+    enterFlow(ctx, 'menu', false, {
+      text: m.kind === 'text' ? m.text : m.kind === 'media' ? (m.caption ?? null) : null,
+    });
     return;
   }
   if (answer(ctx, m).ok) return;

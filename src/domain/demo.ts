@@ -2,6 +2,7 @@ import { createSeededIds } from '../core/clock.js';
 import type { Address } from '../core/messages.js';
 import { addressKey } from '../core/messages.js';
 import type { WriteTx } from '../core/store.js';
+import { localDate, shiftDate } from './dates.js';
 import { addMunicipality } from './municipalities.js';
 import { createPerson } from './people.js';
 import type { DataSchema, Person } from './schema.js';
@@ -53,6 +54,29 @@ export const seedDemo = (
     make('Amina', 'newcomer', 'nl', coach.person.id),
     make('Yusuf', 'newcomer', 'nl', coach.person.id),
   ];
+  // Amina and Sara are a duo; both newcomers are in their term (started two months ago, a year long).
+  const amina = invited[0]!.person;
+  tx.put('duos', 'duo_demo1', {
+    v: 1,
+    id: 'duo_demo1',
+    newcomerId: amina.id,
+    buddyId: buddy.person.id,
+    coachId: coach.person.id,
+    status: 'active',
+    matchedAt: now.toISOString(),
+  });
+  const start = shiftDate(localDate(now, 'Europe/Brussels'), -60);
+  for (const r of invited) {
+    const id = `tr_${r.person.id}`;
+    tx.put('trajectories', id, {
+      v: 1,
+      id,
+      newcomerId: r.person.id,
+      start,
+      end: shiftDate(start, 365),
+      obligation: true,
+    });
+  }
   return {
     municipality: 'Wetteren',
     coach: coach.person,

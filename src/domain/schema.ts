@@ -1,5 +1,6 @@
 import type { CoreSchema } from '../core/records.js';
 import type { Migration } from '../core/store.js';
+import type { Duo, LedgerEntry, Trajectory } from './ledger/types.js';
 import type { Role } from './roles.js';
 
 /** Version of the stored data as a whole; bump it and add a migration to change any shape. */
@@ -58,7 +59,7 @@ export interface CoachRequest {
   readonly id: string;
   readonly personId: string;
   readonly coachId: string | null;
-  readonly reason: 'asked' | 'stuck' | 'no_consent';
+  readonly reason: 'asked' | 'stuck' | 'no_consent' | 'disputed_hours' | 'reached_40';
   readonly createdAt: string;
   readonly status: 'open' | 'done';
 }
@@ -68,6 +69,9 @@ export interface DataSchema extends CoreSchema {
   municipalities: Municipality;
   invites: Invite;
   requests: CoachRequest;
+  ledger: LedgerEntry;
+  duos: Duo;
+  trajectories: Trajectory;
 }
 
 export const COLLECTIONS = [
@@ -79,6 +83,9 @@ export const COLLECTIONS = [
   'timers',
   'outbox',
   'requests',
+  'ledger',
+  'duos',
+  'trajectories',
 ] as const;
 
 /** Forward migrations of the whole data image; `from: n` turns version n into n + 1. */

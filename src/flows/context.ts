@@ -56,8 +56,13 @@ export const resolveParams = (
   return out;
 };
 
-export const resolveValue = (v: Json, vars: Readonly<Record<string, Json>>): Json =>
-  typeof v === 'string' && v.startsWith('$') ? (vars[v.slice(1)] ?? null) : v;
+export const resolveValue = (v: Json, vars: Readonly<Record<string, Json>>): Json => {
+  if (typeof v !== 'string' || !v.startsWith('$')) return v;
+  const [head, ...path] = v.slice(1).split('.');
+  let out: Json | undefined = vars[head ?? ''];
+  for (const k of path) out = out && typeof out === 'object' && !Array.isArray(out) ? out[k] : undefined;
+  return out ?? null;
+};
 
 export const sendEffect = (to: 'self' | 'coach', template: Template): Effect => ({
   type: 'send',

@@ -145,10 +145,12 @@ export const resumeAfterCall = (ctx: RunContext, result: ActionResult): void => 
   if (!flow || !node || pending?.kind !== 'call') return;
   const a = flowOf(ctx, flow).nodes[node]?.actions[pending.action];
   if (!a || a.type !== 'call') return endFlow(ctx);
+  const data = result.data;
   ctx.state.vars = {
     ...ctx.state.vars,
     outcome: result.outcome,
-    ...(a.result ? { [a.result]: result.data ?? null } : {}),
+    ...(a.result ? { [a.result]: data ?? null } : {}),
+    ...(a.assign && data && typeof data === 'object' && !Array.isArray(data) ? data : {}),
   };
   const target = a.routes?.[result.outcome] ?? a.routes?.['default'];
   if (target) return enterNode(ctx, flow, target);
@@ -168,7 +170,8 @@ export const answer = (ctx: RunContext, input: Inbound): WaitMatch => {
   if (!w) return { ok: false };
   const m = waitHandler(w).match(w, input, ctx);
   if (!m.ok) return m;
-  if ('var' in w && w.var) ctx.state.vars = { ...ctx.state.vars, [w.var]: m.value };
+  const target = m.var ?? ('var' in w ? w.var : undefined);
+  if (target) ctx.state.vars = { ...ctx.state.vars, [target]: m.value };
   if (m.next) enterNode(ctx, ctx.state.flow!, m.next);
   else endFlow(ctx);
   return m;

@@ -45,6 +45,7 @@ export const callAction = z
     action: id.describe('a named domain action (see src/domain/actions)'),
     args: params,
     result: id.optional().describe('variable that receives the result data'),
+    assign: z.boolean().default(false).describe('copy the fields of the result data into variables'),
     routes: z.record(z.string(), id).optional().describe('outcome -> node to go to'),
   })
   .strict();
@@ -90,12 +91,26 @@ export const choiceWait = z
   .object({
     type: z.literal('choice'),
     prompt: i18nKey,
-    options: z.array(choiceOption).min(1).max(12),
+    options: z.array(choiceOption).max(12).default([]),
+    options_from: id
+      .optional()
+      .describe(
+        'a variable holding a list of {value, text} shown before the fixed options (names, known activities)',
+      ),
+    other: z
+      .object({ var: id, next: id })
+      .strict()
+      .optional()
+      .describe('where free text that picks no option goes (stored in var) instead of counting as a miss'),
     var: id.optional(),
     next: id.optional().describe('where to go when the chosen option has no next'),
     timeout: timeout.optional(),
   })
-  .strict();
+  .strict()
+  .refine((w) => w.options.length > 0 || w.options_from !== undefined, {
+    message: 'give options, options_from, or both',
+    path: ['options'],
+  });
 
 export const numberWait = z
   .object({

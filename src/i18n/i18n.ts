@@ -54,6 +54,7 @@ export const createI18n = (resources: Resource): I18n => {
     returnNull: false,
     initAsync: false,
   });
+  addFormatters(inst);
   const wordCache = new Map<string, Set<string>>();
   const wordsOf = (key: string): Set<string> => {
     let set = wordCache.get(key);
@@ -77,4 +78,35 @@ export const createI18n = (resources: Resource): I18n => {
     dir: (lng) => inst.dir(lng),
     words: { is: (key, text) => wordsOf(key).has(normalizeWord(text)) },
   };
+};
+
+/** Belgian variants where they exist, so dates read "di 17/11" rather than "di 11/17". */
+const REGION: Readonly<Record<string, string>> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-BE' };
+const locale = (lng: string) => REGION[lng] ?? lng;
+
+/**
+ * Formatters for texts: `{{minutes, hours}}` ("2,5 uur", "2.5 hr") and `{{date, day}}` for a
+ * YYYY-MM-DD local date ("di 17/11"). Latin digits everywhere, like the numbered choices.
+ */
+const addFormatters = (inst: I18nInstance): void => {
+  inst.services.formatter?.add('hours', (value: unknown, lng: string | undefined) =>
+    new Intl.NumberFormat(locale(lng ?? DEFAULT_LANGUAGE), {
+      style: 'unit',
+      unit: 'hour',
+      unitDisplay: 'short',
+      maximumFractionDigits: 2,
+      numberingSystem: 'latn',
+    }).format(Number(value) / 60),
+  );
+  inst.services.formatter?.add('day', (value: unknown, lng: string | undefined) => {
+    const d = new Date(`${String(value)}T12:00:00Z`);
+    if (Number.isNaN(d.getTime())) return String(value);
+    return new Intl.DateTimeFormat(locale(lng ?? DEFAULT_LANGUAGE), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'numeric',
+      timeZone: 'UTC',
+      numberingSystem: 'latn',
+    }).format(d);
+  });
 };

@@ -15,17 +15,40 @@ export const renderTemplate = (
   lng: string | null,
   profile: Readonly<Record<string, Json>> = {},
 ): Outbound => {
-  const params = { ...profile, ...template.params };
   const langs = lng ? [lng] : UNKNOWN_SENDER_LANGUAGES;
-  const text = langs.map((l) => i18n.t(l, template.key, params)).join('\n\n');
+  const text = langs
+    .map((l) => i18n.t(l, template.key, nested(i18n, l, { ...profile, ...template.params })))
+    .join('\n\n');
+  const params = { ...profile, ...template.params };
   const main = langs[0] ?? 'nl';
   const choices = template.choices?.map((c) => ({
     value: c.value,
-    label: i18n.t(c.lng ?? main, c.label, params),
+    label: c.label ? i18n.t(c.lng ?? main, c.label, params) : (c.text ?? c.value),
   }));
   return {
     text,
     ...(choices?.length ? { choices } : {}),
     direction: langs.length === 1 ? i18n.dir(main) : 'ltr',
   };
+};
+
+/** A parameter that is itself text: `{ $t: key, params }`, or a list of them (one per line). */
+type Nested = { readonly $t: string; readonly params?: Readonly<Record<string, Json>> };
+const isNested = (v: Json): v is Nested & Json =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, Json>)['$t'] === 'string';
+
+/**
+ * Renders nested text parameters in the recipient's language, so a domain action can return
+ * "one line per offer type" without writing any text itself.
+ */
+const nested = (i18n: I18n, lng: string, params: Readonly<Record<string, Json>>): Record<string, Json> => {
+  const out: Record<string, Json> = {};
+  const one = (v: Nested): string => i18n.t(lng, v.$t, nested(i18n, lng, v.params ?? {}));
+  for (const [k, v] of Object.entries(params)) {
+    if (isNested(v)) out[k] = one(v);
+    else if (Array.isArray(v) && v.length > 0 && v.every(isNested))
+      out[k] = v.map((x) => one(x as Nested)).join('\n');
+    else out[k] = v;
+  }
+  return out;
 };

@@ -76,6 +76,27 @@ const flows = flowSetOf([
     },
   }),
   f({ id: 'loop', version: 1, start: 'a', nodes: { a: { next: 'b' }, b: { next: 'a' } } }),
+  f({
+    id: 'dynamic',
+    version: 1,
+    start: 'load',
+    nodes: {
+      load: { actions: [{ type: 'call', action: 'people', assign: true }], next: 'pick' },
+      pick: {
+        wait: {
+          type: 'choice',
+          prompt: 't:who',
+          options_from: 'people',
+          var: 'who',
+          next: 'done',
+          other: { var: 'free', next: 'free' },
+          options: [{ value: 'none', label: 't:nobody', next: 'done' }],
+        },
+      },
+      done: { actions: [{ type: 'send', text: 't:picked', params: { who: '$who', first: '$people.0' } }] },
+      free: { actions: [{ type: 'send', text: 't:free', params: { text: '$free', name: '$me.name' } }] },
+    },
+  }),
 ]);
 
 const words = {
@@ -97,7 +118,7 @@ const text = (t: string): StepInput => ({
   message: { kind: 'text', id: t, text: t, address: { channel: 'c', chat: 'u', user: 'u' }, receivedAt: '' },
 });
 const keys = (effects: readonly Effect[]) =>
-  effects.map((e) => (e.type === 'send' ? e.template.key : `call:${e.action}`));
+  effects.map((e) => (e.type === 'send' ? e.template.key : e.type === 'call' ? `call:${e.action}` : e.type));
 const start = (flow: string, e = env()) => step(newConversation('p1', e.now), { kind: 'start', flow }, e);
 
 describe('step', () => {
@@ -232,6 +253,45 @@ describe('step', () => {
     expect(tripped.out).toEqual(plain.out);
     expect(tripped.s).toEqual(plain.s);
     expect(plain.out.length).toBeGreaterThan(4);
+  });
+
+  it('offers choices from a variable, copies result fields into variables, and passes free text on', () => {
+    const a = start('dynamic');
+    expect(a.effects).toEqual([{ type: 'call', action: 'people', args: {} }]);
+    const b = step(
+      a.state,
+      {
+        kind: 'result',
+        result: { outcome: 'ok', data: { people: [{ value: 'p7', text: 'Sara' }], me: { name: 'Amina' } } },
+      },
+      env(),
+    );
+    expect(b.effects).toEqual([
+      {
+        type: 'send',
+        to: 'self',
+        template: {
+          key: 't:who',
+          params: expect.objectContaining({ people: [{ value: 'p7', text: 'Sara' }] }),
+          choices: [
+            { value: 'p7', text: 'Sara' },
+            { value: 'none', label: 't:nobody' },
+          ],
+        },
+      },
+    ]);
+    expect(step(b.state, text('1'), env()).effects).toEqual([
+      { type: 'send', to: 'self', template: { key: 't:picked', params: { who: 'p7', first: null } } },
+    ]);
+    expect(keys(step(b.state, text('2'), env()).effects)).toEqual(['t:picked']);
+    const free = step(b.state, text('gisteren 2 uur'), env());
+    expect(free.effects).toEqual([
+      {
+        type: 'send',
+        to: 'self',
+        template: { key: 't:free', params: { text: 'gisteren 2 uur', name: 'Amina' } },
+      },
+    ]);
   });
 
   it('does not change the state it was given', () => {

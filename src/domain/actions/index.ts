@@ -4,13 +4,16 @@ import { recordConsent, setBroadcasts, setLanguage } from './person-settings.js'
 import { redeemInvite } from './redeem-invite.js';
 import { requestCoach } from './request-coach.js';
 import { whoami } from './whoami.js';
+import type { HoursSettings } from '../settings.js';
+
+export interface DomainSettings extends HoursSettings {
+  readonly languages: readonly string[];
+}
 
 /** The domain actions flows may `call`, by name. Later capabilities add theirs here. */
-export const createDomainActions = (
-  languages: readonly string[],
-): Record<string, DomainAction<DataSchema>> => ({
+export const createDomainActions = (o: DomainSettings): Record<string, DomainAction<DataSchema>> => ({
   redeem_invite: redeemInvite,
-  set_language: setLanguage(languages),
+  set_language: setLanguage(o.languages),
   record_consent: recordConsent,
   set_broadcasts: setBroadcasts,
   request_coach: requestCoach,

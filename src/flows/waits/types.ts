@@ -6,7 +6,8 @@ import type { Wait, WaitType } from '../schema.js';
 
 /** The answer matched: the value to store and the node to go to. */
 export type WaitMatch =
-  { readonly ok: true; readonly value: Json; readonly next: string | undefined } | { readonly ok: false };
+  | { readonly ok: true; readonly value: Json; readonly next: string | undefined; readonly var?: string }
+  | { readonly ok: false };
 
 /** How one kind of wait asks its question and reads the answer. Pure. */
 export interface WaitHandler<T extends WaitType> {
