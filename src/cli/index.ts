@@ -4,6 +4,8 @@ import { ROOT } from '../app.js';
 import { flowJsonSchema } from '../flows/index.js';
 import { runBot } from '../main.js';
 import { chat } from './chat.js';
+import { exportHours } from './export.js';
+import { hoursCorrect } from './hours.js';
 import { createCliContext } from './context.js';
 import { reportFatal } from './fatal.js';
 import { municipalityAdd, personAdd, personInvite } from './people.js';
@@ -26,6 +28,11 @@ const main = async (argv: string[]): Promise<number> => {
         'coach',
         'external-id',
         'id',
+        'format',
+        'entry',
+        'hours',
+        'date',
+        'note',
       ].map((o) => [o, { type: 'string' }]),
     ),
   });
@@ -46,6 +53,12 @@ const main = async (argv: string[]): Promise<number> => {
     case 'municipality':
     case 'gemeente':
       if (sub === 'add') return municipalityAdd(ctx, opts);
+      break;
+    case 'hours':
+      if (sub === 'correct') return hoursCorrect(ctx, opts);
+      break;
+    case 'export':
+      if (sub === 'hours') return exportHours(ctx, opts);
       break;
     case 'flow-schema': {
       const file = `${ROOT}flows/flow.schema.json`;

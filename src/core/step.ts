@@ -52,6 +52,7 @@ const GLOBALS: readonly { words: string; commands: readonly string[]; flow: stri
   { words: 'common:kw.menu', commands: ['menu', 'start'], flow: 'menu', push: false },
   { words: 'common:kw.stop', commands: ['stop'], flow: 'broadcast-stop', push: true },
   { words: 'common:kw.start', commands: ['aan', 'subscribe'], flow: 'broadcast-start', push: true },
+  { words: 'common:kw.hours', commands: ['uren', 'hours'], flow: 'my-hours', push: true },
   { words: 'common:kw.language', commands: ['language', 'taal', 'lang'], flow: 'language', push: true },
 ];
 

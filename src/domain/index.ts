@@ -12,7 +12,7 @@ export { addMunicipality } from './municipalities.js';
 export { parseInviteCode, formatInviteCode, newInviteCode, checkInvite } from './invites.js';
 export { createDomainActions, type DomainSettings } from './actions/index.js';
 export type { HoursSettings } from './settings.js';
-export * from './ledger/types.js';
+export * from './ledger/index.js';
 export { localDate, shiftDate } from './dates.js';
 export { profileOf } from './profile.js';
 export { seedDemo, type DemoResult } from './demo.js';

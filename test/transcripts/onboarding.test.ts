@@ -50,7 +50,9 @@ describe('onboarding in Dutch', () => {
 
     await amina.says('ja');
     expect(amina.replies[0]).toBe('Dank je! Welkom bij Netwerkbot. 🎉');
-    expect(amina.lastReply).toMatch(/^Wat wil je doen\? Stuur een cijfer\.\n1\. Contact met mijn coach/);
+    expect(amina.lastReply).toMatch(
+      /^Wat wil je doen\? Stuur een cijfer\.\n1\. Uren doorgeven\n2\. Mijn uren/,
+    );
 
     const saved = await bot.store.read((tx) => ({
       person: tx.get('people', bot.demo.invited[0]!.person.id),

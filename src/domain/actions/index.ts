@@ -1,10 +1,13 @@
 import type { DomainAction } from '../../core/actions.js';
 import type { DataSchema } from '../schema.js';
+import type { HoursSettings } from '../settings.js';
+import { hoursConfirmActions } from './hours-confirm.js';
+import { hoursReportActions } from './hours-report.js';
+import { hoursSummaryActions } from './hours-summary.js';
 import { recordConsent, setBroadcasts, setLanguage } from './person-settings.js';
 import { redeemInvite } from './redeem-invite.js';
 import { requestCoach } from './request-coach.js';
 import { whoami } from './whoami.js';
-import type { HoursSettings } from '../settings.js';
 
 export interface DomainSettings extends HoursSettings {
   readonly languages: readonly string[];
@@ -12,6 +15,9 @@ export interface DomainSettings extends HoursSettings {
 
 /** The domain actions flows may `call`, by name. Later capabilities add theirs here. */
 export const createDomainActions = (o: DomainSettings): Record<string, DomainAction<DataSchema>> => ({
+  ...hoursReportActions(o),
+  ...hoursConfirmActions(),
+  ...hoursSummaryActions(o),
   redeem_invite: redeemInvite,
   set_language: setLanguage(o.languages),
   record_consent: recordConsent,

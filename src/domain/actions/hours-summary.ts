@@ -1,0 +1,80 @@
+import type { DomainAction } from '../../core/actions.js';
+import type { Json } from '../../core/store.js';
+import { entriesOf, lastEntryBy, progressBar, progressOf, withdrawEntry } from '../ledger/index.js';
+import { OFFER_TYPES } from '../ledger/types.js';
+import type { DataSchema } from '../schema.js';
+import { entryLabel, me, nameOf, today, type Ctx, type HoursSettings } from './hours-context.js';
+
+type Actions = Record<string, DomainAction<DataSchema>>;
+const DAY_MS = 86_400_000;
+
+/** Whose hours "mijn uren" shows: the newcomer's own, or a buddy's only duo. */
+const newcomerFor = (ctx: Ctx): string | null => {
+  const p = me(ctx);
+  if (p?.role === 'newcomer') return p.id;
+  if (p?.role !== 'buddy') return null;
+  const duos = ctx.tx.list('duos', (d) => d.buddyId === p.id && d.status === 'active');
+  return duos.length === 1 ? duos[0]!.newcomerId : null;
+};
+
+/** "Mijn uren" and "Correctie". */
+export const hoursSummaryActions = (s: HoursSettings): Actions => ({
+  /** Progress toward 40 hours. ok | none | not_allowed. */
+  hours_summary: (ctx) => {
+    const id = newcomerFor(ctx);
+    if (!id) return { outcome: 'not_allowed' };
+    const entries = entriesOf(ctx.tx, id);
+    if (!entries.some((e) => e.status === 'confirmed' || e.status === 'pending')) return { outcome: 'none' };
+    const term = ctx.tx.list('trajectories', (t) => t.newcomerId === id)[0];
+    const p = progressOf(entries, { today: today(ctx, s), termEnd: term?.end ?? null });
+    const lines: Json[] = OFFER_TYPES.flatMap((t) => {
+      const m = p.byOfferType[t];
+      return m && m.confirmed > 0
+        ? [{ $t: 'hours:my_hours_line', params: { type: { $t: `hours:offer.${t}` }, minutes: m.confirmed } }]
+        : [];
+    });
+    if (p.pendingMinutes > 0)
+      lines.push({ $t: 'hours:my_hours_pending', params: { pending: p.pendingMinutes } });
+    if (p.done) lines.push({ $t: 'hours:my_hours_done' });
+    else if (term && p.minutesPerWeek !== null)
+      lines.push({ $t: 'hours:my_hours_term', params: { end: term.end, perWeek: p.minutesPerWeek } });
+    return {
+      outcome: 'ok',
+      data: {
+        bar: progressBar(p.confirmedMinutes),
+        confirmed: p.confirmedMinutes,
+        lines,
+        name: nameOf(ctx.tx, id),
+      },
+    };
+  },
+
+  /** The reporter's last entry, if it can still be withdrawn. ok | none | too_late. */
+  hours_last: (ctx) => {
+    const e = ctx.personId ? lastEntryBy(ctx.tx, ctx.personId) : undefined;
+    if (!e) return { outcome: 'none' };
+    if (ctx.now.getTime() - Date.parse(e.createdAt) > DAY_MS) return { outcome: 'too_late' };
+    return {
+      outcome: 'ok',
+      data: {
+        l_entry: e.id,
+        l_minutes: e.minutes,
+        l_date: e.date,
+        l_activity: entryLabel(ctx.tx, e, ctx.personId),
+      },
+    };
+  },
+
+  hours_withdraw: (ctx, args) => {
+    const r = withdrawEntry(
+      ctx.tx,
+      String(args['entry'] ?? ''),
+      {
+        personId: ctx.personId ?? '',
+        via: ctx.messageId ? { channel: ctx.address.channel, messageId: ctx.messageId } : null,
+      },
+      { now: ctx.now },
+    );
+    return { outcome: r.ok ? 'ok' : r.reason };
+  },
+});
