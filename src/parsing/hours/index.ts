@@ -33,7 +33,8 @@ const MAX_MINUTES = 24 * 60;
 /** Lower case, Latin digits, no accents, no bidi marks; same length kept where possible. */
 const clean = (text: string): string =>
   normalizeDigits(text)
-    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u0000-\u0008]/g, ' ')
+    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f\u064b-\u065f]/g, '')
     .normalize('NFC')
