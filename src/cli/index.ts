@@ -6,6 +6,7 @@ import { runBot } from '../main.js';
 import { chat } from './chat.js';
 import { exportHours } from './export.js';
 import { hoursCorrect } from './hours.js';
+import { parseHoursCommand } from './parse-hours.js';
 import { createCliContext } from './context.js';
 import { reportFatal } from './fatal.js';
 import { municipalityAdd, personAdd, personInvite } from './people.js';
@@ -33,6 +34,8 @@ const main = async (argv: string[]): Promise<number> => {
         'hours',
         'date',
         'note',
+        'now',
+        'tz',
       ].map((o) => [o, { type: 'string' }]),
     ),
   });
@@ -57,6 +60,14 @@ const main = async (argv: string[]): Promise<number> => {
     case 'hours':
       if (sub === 'correct') return hoursCorrect(ctx, opts);
       break;
+    case 'parse-hours':
+      return parseHoursCommand({
+        ...(opts['now'] ? { now: opts['now'] } : {}),
+        ...(opts['tz'] ? { tz: opts['tz'] } : {}),
+        input: process.stdin,
+        output: process.stdout,
+        error: process.stderr,
+      });
     case 'export':
       if (sub === 'hours') return exportHours(ctx, opts);
       break;

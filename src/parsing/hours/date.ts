@@ -26,8 +26,8 @@ const recent = (today: string, m: number, d: number): string | null => {
 
 const NUMERIC = /(?<![:\d.])(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}|\d{2}))?(?![\d:]|\s*(?:u|h)\b)/;
 const DOTTED = /(?<![:\d])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/;
-const DAY_MONTH = /(?<!\d)(\d{1,2})\s+([\p{L}]{3,12})\.?(?:\s+(\d{4}))?/u;
-const MONTH_DAY = /([\p{L}]{3,12})\.?\s+(\d{1,2})(?!\d|\s*(?:u|h|uur|hours?|min))/u;
+const DAY_MONTH = /(?<!\d)(\d{1,2})\s+([\p{L}]{3,12})\.?(?:\s+(\d{4}))?/gu;
+const MONTH_DAY = /([\p{L}]{3,12})\.?\s+(\d{1,2})(?!\d|\s*(?:u|h|uur|hours?|min))/gu;
 
 /**
  * Finds a date in a text (already lower case, digits normalised) relative to `today`
@@ -49,14 +49,14 @@ export const findDate = (t: string, today: string): FoundDate | null => {
     const date = year ? valid(year, Number(m), Number(d)) : recent(today, Number(m), Number(d));
     return date ? { date, spans } : { reason: 'invalid_date', spans };
   }
-  const dm = DAY_MONTH.exec(t);
+  const dm = [...t.matchAll(DAY_MONTH)].find((m) => MONTHS[m[2]!] !== undefined);
   const dmMonth = dm ? MONTHS[dm[2]!] : undefined;
   if (dm && dmMonth) {
     const spans: [number, number][] = [[dm.index, dm.index + dm[0].length]];
     const date = dm[3] ? valid(Number(dm[3]), dmMonth, Number(dm[1])) : recent(today, dmMonth, Number(dm[1]));
     return date ? { date, spans } : { reason: 'invalid_date', spans };
   }
-  const md = MONTH_DAY.exec(t);
+  const md = [...t.matchAll(MONTH_DAY)].find((m) => MONTHS[m[1]!] !== undefined);
   const mdMonth = md ? MONTHS[md[1]!] : undefined;
   if (md && mdMonth) {
     const date = recent(today, mdMonth, Number(md[2]));

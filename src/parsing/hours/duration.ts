@@ -21,26 +21,31 @@ const BARE = /^\s*(\d{1,2}(?:\.\d{1,2})?)\s*$/;
 
 /**
  * Prepares text for the duration patterns: decimal commas become points, spelled-out amounts and
- * number words become digits. Keeps the length so spans still point into the original.
+ * number words become digits ("twee en een half uur" -> "2.5 uur"). Spans found later point
+ * into this prepared text.
  */
 export const prepare = (text: string): string => {
-  let t = text.replace(/(\d),(\d)/g, '$1.$2');
-  for (const [re, value] of HOUR_WORDS) {
-    t = t.replace(re, (m, n?: string) => {
-      const v = value < 0 ? Number(n) + 0.5 : value;
-      return pad(` ${v} uur`, m.length);
-    });
-  }
+  let t = text.replace(/(\d),(\d)/g, '$1.$2').replace(/(^|\s)[-–•*]+(?=\s*\d)/g, '$1 ');
+  // "twee en een half uur", "2 en een half uur" before "een half uur" takes its part.
+  t = t.replace(/([\p{L}\d]+)\s+en\s+(?:een\s+)?half\s*(?:uur|u)(?=\s|$|[.,!?])/gu, (m, n: string) => {
+    const v = /^\d+$/.test(n) ? Number(n) : NUMBER_WORDS[n];
+    return v === undefined ? m : ` ${v + 0.5} uur `;
+  });
+  const phrases = HOUR_WORDS.filter(([, v]) => v >= 0);
+  const plusHalf = HOUR_WORDS.filter(([, v]) => v < 0);
+  for (const [re, value] of phrases) t = t.replace(re, ` ${value} uur `);
   t = t.replace(/[\p{L}'’]+/gu, (w) => {
     const n = NUMBER_WORDS[w];
-    return n === undefined ? w : pad(String(n), w.length);
+    return n === undefined ? w : String(n);
   });
+  for (const [re] of plusHalf) t = t.replace(re, (_m, n: string) => ` ${Number(n) + 0.5} uur `);
+  // A unit on its own means one: "ساعة", "час", "an hour" was handled above.
+  t = t.replace(
+    /(^|[^\d\s]\s*|^\s*)(ساعة|ساعت|час|година|hour|heure|hora|saat)(?=\s|$|[.,!?])/gu,
+    (m, pre: string, unit: string) => (/\d\s*$/.test(pre) ? m : `${pre} 1 ${unit}`),
+  );
   return t;
 };
-
-/** Pads or trims a replacement to `len` characters (spans must keep their offsets). */
-const pad = (s: string, len: number): string =>
-  s.length >= len ? s.slice(0, Math.max(len, s.trim().length)) : s.padEnd(len);
 
 const span = (m: RegExpExecArray): [number, number] => [m.index, m.index + m[0].length];
 const timeOf = (h: string | undefined, m: string | undefined): number | null => {
