@@ -131,7 +131,7 @@ describe('the hours ledger', () => {
         reason: 'day_too_long',
         limitMinutes: 960,
       });
-      expect(checkEntry(tx, { ...d, minutes: 600 }, limits)).toMatchObject({
+      expect(checkEntry(tx, { ...d, minutes: 600 }, { ...limits, maxDayMinutes: 1440 })).toMatchObject({
         ok: false,
         reason: 'duplicate',
         entryId: e.id,
