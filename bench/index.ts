@@ -1,13 +1,16 @@
 import { pathToFileURL } from 'node:url';
 import { benchInbound } from './inbound.js';
+import { benchParse } from './parse.js';
 
 /**
  * `npm run bench [-- <name>]`: each benchmark prints one JSON line per result on standard output.
  * Speed and memory targets are checked here, not in timed unit tests.
  */
+const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+
 const BENCHES: Record<string, () => Promise<void>> = {
+  'parse-hours': async () => benchParse(print),
   inbound: async () => {
-    const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
     const messages = Number(process.env['BENCH_MESSAGES'] ?? 4000);
     for (const people of [1_000, 20_000])
       await benchInbound({ people, ledger: 200_000, messages, concurrency: 32 }, print);
