@@ -254,4 +254,55 @@ describe('reporting hours', () => {
     await sara.says('2');
     expect(sara.replies.at(-1)).toMatch(/^Dat kan niet meer/);
   });
+
+  it('reminds the contact once after 3 days, and several open requests are gone through one by one', async () => {
+    const { bot, amina, sara } = await ready();
+    await amina.says('gisteren 2 uur met Sara');
+    await amina.says('1');
+    await amina.says('vandaag 1 uur met Sara');
+    await amina.says('1');
+    expect(sara.all.filter((r) => r.startsWith('Amina schreef'))).toHaveLength(1); // one question at a time
+    bot.clock.advance(3 * 86_400_000 + 60_000);
+    await bot.app.tick();
+    expect(sara.all.at(-2)).toBe('Nog een vraag over uren. Kan je even antwoorden?');
+    expect(sara.lastReply).toMatch(/^Amina schreef: 2 uur op zo 22\/11/);
+    bot.clock.advance(5 * 86_400_000);
+    await bot.app.tick();
+    expect(sara.all.filter((r) => r.startsWith('Nog een vraag'))).toHaveLength(1); // only once
+    await sara.says('ja');
+    expect(sara.lastReply).toMatch(/^Amina schreef: 1 uur op ma 23\/11/);
+    await sara.says('ja');
+    expect(sara.lastReply).toBe('Dank je! Er zijn geen vragen meer.');
+    expect((await ledger(bot)).map((e) => e.status)).toEqual(['confirmed', 'confirmed']);
+  });
+
+  it('a buddy with several duos is asked for whom', async () => {
+    const { bot, sara } = await ready();
+    await bot.store.transact((tx) =>
+      tx.put('duos', 'd2', {
+        v: 1,
+        id: 'd2',
+        newcomerId: bot.demo.invited[1]!.person.id,
+        buddyId: bot.demo.buddy.id,
+        coachId: null,
+        status: 'active',
+        matchedAt: '2026-11-01T00:00:00.000Z',
+      }),
+    );
+    await sara.says('gisteren 2u');
+    expect(sara.lastReply).toBe('Voor wie geef je uren door? Stuur een cijfer.\n1. Amina\n2. Yusuf');
+    await sara.says('2');
+    expect(sara.lastReply).toMatch(/^📝 2 uur op zo 22\/11: met Yusuf\. Klopt dat\?/);
+    await sara.says('1');
+    expect((await ledger(bot))[0]).toMatchObject({
+      newcomerId: bot.demo.invited[1]!.person.id,
+      status: 'confirmed',
+    });
+  });
+
+  it('a coach or someone without a duo cannot report hours, and is told why', async () => {
+    const { lotte } = await ready();
+    await lotte.says('gisteren 2 uur');
+    expect(lotte.replies[0]).toMatch(/^Je werk als coach doe je in Slack/); // the staff menu, not a report
+  });
 });
