@@ -1,25 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../src/app.js';
+import { runCli } from '../helpers/cli.js';
 
-const run = (
-  args: string[],
-  env: Record<string, string>,
-  input = '',
-): Promise<{ code: number; out: string; err: string }> =>
-  new Promise((resolve) => {
-    const child = execFile(
-      join(ROOT, 'node_modules/.bin/tsx'),
-      [join(ROOT, 'src/cli/index.ts'), ...args],
-      { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, cwd: ROOT },
-      (err, out, errOut) =>
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out, err: errOut }),
-    );
-    child.stdin?.end(input);
-  });
+const run = runCli;
 
 describe('command line', () => {
   it('adds a gemeente and a person, and the printed code works in a scripted chat that survives restarts', async () => {

@@ -1,27 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../src/app.js';
+import { runCli } from '../helpers/cli.js';
 import { parseHoursCommand } from '../../src/cli/parse-hours.js';
 
-const run = (
-  args: string[],
-  env: Record<string, string>,
-  input = '',
-): Promise<{ code: number; out: string; err: string }> =>
-  new Promise((resolve) => {
-    const child = execFile(
-      join(ROOT, 'node_modules/.bin/tsx'),
-      [join(ROOT, 'src/cli/index.ts'), ...args],
-      { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, cwd: ROOT },
-      (err, out, errOut) =>
-        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out, err: errOut }),
-    );
-    child.stdin?.end(input);
-  });
+const run = runCli;
 
 const collect = async (input: string, o: { now?: string; tz?: string } = {}) => {
   const out = new PassThrough();
