@@ -3,7 +3,8 @@ import type { ReadTx } from '../../core/store.js';
 import { parseDuration } from '../../parsing/hours/index.js';
 import { confirmEntry, correctEntry, disputeEntry, openConfirmationsFor } from '../ledger/index.js';
 import type { LedgerEntry } from '../ledger/types.js';
-import type { CoachRequest, DataSchema, Person } from '../schema.js';
+import { openCoachRequest } from '../requests.js';
+import type { DataSchema, Person } from '../schema.js';
 import { entryLabel, me, nameOf, str, type Ctx } from './hours-context.js';
 import { afterConfirmed } from './hours-notify.js';
 import { confirmedMinutes } from './hours-report.js';
@@ -84,16 +85,7 @@ export const hoursConfirmActions = (): Actions => ({
     if (!r.ok) return { outcome: r.reason };
     const newcomer = ctx.tx.get('people', r.entry.newcomerId);
     if (!newcomer?.coachId) return { outcome: 'ok' };
-    const request: CoachRequest = {
-      v: 1,
-      id: ctx.ids.next('rq'),
-      personId: newcomer.id,
-      coachId: newcomer.coachId,
-      reason: 'disputed_hours',
-      createdAt: ctx.now.toISOString(),
-      status: 'open',
-    };
-    ctx.tx.put('requests', request.id, request);
+    openCoachRequest(ctx.tx, ctx, newcomer, 'disputed_hours');
     const e = r.entry;
     return {
       outcome: 'ok',

@@ -1,7 +1,7 @@
 import type { Effect } from '../../core/effects.js';
 import { milestonesCrossed } from '../ledger/index.js';
 import type { LedgerEntry } from '../ledger/types.js';
-import type { CoachRequest } from '../schema.js';
+import { openCoachRequest } from '../requests.js';
 import { entryLabel, nameOf, type Ctx } from './hours-context.js';
 
 type Notify = Extract<Effect, { type: 'notify' }>;
@@ -49,16 +49,7 @@ export const afterConfirmed = (
         personId: newcomer.coachId,
         template: { key: 'hours:coach_reached_40', params: { person: newcomer.name } },
       });
-      const request: CoachRequest = {
-        v: 1,
-        id: ctx.ids.next('rq'),
-        personId: newcomer.id,
-        coachId: newcomer.coachId,
-        reason: 'reached_40',
-        createdAt: ctx.now.toISOString(),
-        status: 'open',
-      };
-      tx.put('requests', request.id, request);
+      openCoachRequest(tx, ctx, newcomer, 'reached_40');
     }
   }
   return effects;

@@ -1,5 +1,6 @@
 import type { DomainAction } from '../../core/actions.js';
-import type { CoachRequest, DataSchema } from '../schema.js';
+import { openCoachRequest } from '../requests.js';
+import type { DataSchema } from '../schema.js';
 
 const REASONS = ['asked', 'stuck', 'no_consent'] as const;
 
@@ -11,21 +12,6 @@ export const requestCoach: DomainAction<DataSchema> = ({ tx, now, ids, personId 
   const person = personId ? tx.get('people', personId) : undefined;
   if (!person) return { outcome: 'no_person' };
   const reason = REASONS.find((r) => r === args['reason']) ?? 'asked';
-  const open = tx.list(
-    'requests',
-    (r) => r.personId === person.id && r.status === 'open' && r.reason === reason,
-  );
-  if (!open.length) {
-    const request: CoachRequest = {
-      v: 1,
-      id: ids.next('rq'),
-      personId: person.id,
-      coachId: person.coachId,
-      reason,
-      createdAt: now.toISOString(),
-      status: 'open',
-    };
-    tx.put('requests', request.id, request);
-  }
+  openCoachRequest(tx, { ids, now }, person, reason);
   return { outcome: person.coachId ? 'ok' : 'no_coach' };
 };
