@@ -1,2 +1,24 @@
 export * from './types.js';
-export * from './core.js';
+export { type Actor } from './access.js';
+export { checkEntry, type CheckOptions, type EntryCheck, type EntryDraft } from './plausibility.js';
+export {
+  recordEntry,
+  confirmEntry,
+  disputeEntry,
+  withdrawEntry,
+  correctEntry,
+  type NewEntry,
+  type Correctable,
+  type CorrectOptions,
+  type EntryChange,
+} from './entries.js';
+export { progressOf, progressBar, milestonesCrossed, type Progress } from './progress.js';
+export { groupForProof, type ProofGroup, type Confirmation } from './proof.js';
+export {
+  entriesOf,
+  openConfirmationsFor,
+  duosOfBuddy,
+  lastEntryBy,
+  trajectoryOf,
+  knownActivitiesOf,
+} from './queries.js';
