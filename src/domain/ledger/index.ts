@@ -22,3 +22,10 @@ export {
   trajectoryOf,
   knownActivitiesOf,
 } from './queries.js';
+export {
+  addDuo,
+  setTrajectory,
+  type AddDuoResult,
+  type SetTrajectoryResult,
+  type SetupProblem,
+} from './duos.js';
