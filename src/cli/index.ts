@@ -34,6 +34,7 @@ const main = async (argv: string[]): Promise<number> => {
         'hours',
         'date',
         'note',
+        'organisation',
         'now',
         'tz',
       ].map((o) => [o, { type: 'string' }]),

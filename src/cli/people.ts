@@ -18,6 +18,7 @@ export const personAdd = async (ctx: CliContext, o: Record<string, string | unde
           lang: o['lang'] ?? ctx.config.DEFAULT_LANGUAGE,
           ...(o['coach'] ? { coach: o['coach'] } : {}),
           ...(o['external-id'] ? { externalId: o['external-id'] } : {}),
+          ...(o['organisation'] ? { organisation: o['organisation'] } : {}),
         },
         {
           now,

@@ -13,6 +13,7 @@ export const newPersonInput = z.object({
   lang: z.string().trim().default('nl'),
   coach: z.string().trim().optional(),
   externalId: z.string().trim().max(64).optional(),
+  organisation: z.string().trim().min(2).max(80).optional(),
 });
 export type NewPersonInput = z.input<typeof newPersonInput>;
 
@@ -80,6 +81,7 @@ export const createPerson = (
     createdAt: now,
     createdBy: ctx.actor,
     ...(d.externalId ? { externalId: d.externalId } : {}),
+    ...(d.organisation ? { organisation: d.organisation } : {}),
   };
   tx.put('people', person.id, person);
   const invite = issueInvite(tx, person.id, ctx);

@@ -33,6 +33,8 @@ export interface Person {
   readonly createdAt: string;
   readonly createdBy: string;
   readonly externalId?: string;
+  /** For an organisation's contact person: the organisation (club, volunteer place) they confirm hours for. */
+  readonly organisation?: string;
 }
 
 /** A gemeente (municipality) the deployment serves. */

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/app.js';
 import type { DataSchema, LedgerEntry } from '../../src/domain/index.js';
 import type { Store } from '../../src/core/store.js';
+import { createSeededIds } from '../../src/core/clock.js';
+import { addressKey } from '../../src/core/messages.js';
+import { createPerson } from '../../src/domain/index.js';
 import { createTestBot, type TestBot } from '../helpers/bot.js';
 
 const { i18n } = loadContent();
@@ -304,5 +307,44 @@ describe('reporting hours', () => {
     const { lotte } = await ready();
     await lotte.says('gisteren 2 uur');
     expect(lotte.replies[0]).toMatch(/^Je werk als coach doe je in Slack/); // the staff menu, not a report
+  });
+
+  it("a report at an organisation goes to that organisation's contact person", async () => {
+    const { bot, amina } = await ready();
+    const kris = bot.user('kris');
+    await bot.store.transact((tx) => {
+      const r = createPerson(
+        tx,
+        { name: 'Kris', role: 'contact', municipality: 'wetteren', organisation: 'Kringwinkel' },
+        {
+          now: bot.clock.now(),
+          ids: createSeededIds(5),
+          actor: 'test',
+          inviteTtlDays: 14,
+          languages: ['nl'],
+        },
+      );
+      if (!r.ok) throw new Error('person');
+      const address = { channel: 'console', chat: 'kris', user: 'kris' };
+      tx.put('identities', addressKey(address), {
+        v: 1,
+        address,
+        personId: r.person.id,
+        linkedAt: bot.clock.now().toISOString(),
+      });
+      tx.put('people', r.person.id, {
+        ...r.person,
+        consent: { given: true, at: bot.clock.now().toISOString(), privacyVersion: 1 },
+      });
+    });
+    await amina.says('gisteren 3u kringwinkel');
+    await amina.says('1');
+    await amina.says('ja');
+    expect(amina.replies).toEqual(['✅ Bewaard. Kris moet het nog bevestigen.']);
+    expect(kris.lastReply).toBe(
+      'Amina schreef: 3 uur op zo 22/11: Vrijwilligerswerk, kringwinkel. Klopt dat?\n1. Ja\n2. Nee',
+    );
+    await kris.says('1');
+    expect(amina.lastReply).toBe('✅ Kris bevestigde 3 uur op zo 22/11. Je hebt nu 3 uur.');
   });
 });

@@ -78,3 +78,27 @@ export const duoChoices = (tx: ReadTx<DataSchema>, buddyId: string): Json[] =>
     value: d.newcomerId,
     text: nameOf(tx, d.newcomerId) ?? d.newcomerId,
   }));
+
+const norm = (s: string) => s.toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The contact person of an organisation in the newcomer's gemeente (a person with role
+ * "contact" whose organisation is the place named), who confirms hours there; else null and the
+ * coach confirms.
+ */
+export const contactFor = (
+  tx: ReadTx<DataSchema>,
+  newcomerId: string,
+  place: string | null,
+): string | null => {
+  const gemeente = tx.get('people', newcomerId)?.municipality;
+  if (!place || !gemeente) return null;
+  const p = norm(place);
+  return (
+    tx.list(
+      'people',
+      (x) =>
+        x.role === 'contact' && x.municipality === gemeente && !!x.organisation && norm(x.organisation) === p,
+    )[0]?.id ?? null
+  );
+};

@@ -8,6 +8,7 @@ import type { DataSchema } from '../schema.js';
 import {
   activityLabel,
   buddyOf,
+  contactFor,
   duoChoices,
   knownActivities,
   me,
@@ -139,16 +140,21 @@ export const hoursReportActions = (s: HoursSettings): Actions => {
           outcome: 'ok',
           data: { h_offer: offer, h_contact: newcomer ? buddyOf(ctx.tx, newcomer) : null },
         };
+      const place = str(ctx.vars['h_activity']);
       return {
-        outcome: str(ctx.vars['h_activity']) ? 'ok' : 'need_place',
-        data: { h_offer: offer, h_contact: null },
+        outcome: place ? 'ok' : 'need_place',
+        data: { h_offer: offer, h_contact: newcomer ? contactFor(ctx.tx, newcomer, place) : null },
       };
     },
 
-    hours_set_place: (_ctx, args) => ({
-      outcome: 'ok',
-      data: { h_activity: str(args['place'])?.slice(0, 80) ?? null },
-    }),
+    hours_set_place: (ctx, args) => {
+      const place = str(args['place'])?.slice(0, 80) ?? null;
+      const newcomer = str(ctx.vars['h_newcomer']);
+      return {
+        outcome: 'ok',
+        data: { h_activity: place, h_contact: newcomer ? contactFor(ctx.tx, newcomer, place) : null },
+      };
+    },
 
     /** Plausibility before saving. ok | duplicate | zero | entry_too_long | day_too_long | future | before_start | after_end. */
     hours_check: (ctx) => {
