@@ -181,7 +181,7 @@ describe('parseHours: what else it reads', () => {
     ['NaN', 'no_duration'],
     ['1e3', 'no_duration'],
     ['Infinity', 'no_duration'],
-    ['😀😀😀', 'no_duration'],
+    ['😀😀😀', 'empty'],
     ['3', 'no_duration'],
     ['0 uur', 'implausible'],
     ['30 uur', 'implausible'],

@@ -1,15 +1,22 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { normalizeDigits } from '../normalize.js';
-import { findDate } from './date.js';
-import { findDuration, prepare } from './duration.js';
-import { FILLER, WITH, WITH_ANY } from './words.js';
+/**
+ * Reading reported hours from free text, in the languages of newcomers in Flanders: "vandaag 2 uur
+ * met Amina naar de bib", "gisteren 3u kringwinkel", "2 hours yesterday", "ساعتين امس".
+ *
+ * Pure and total: no clock of its own (`now` is passed in), and any string gives a result value,
+ * never an exception. Input over {@link MAX_LENGTH} characters is refused before any matching.
+ */
+import { describe } from './activity.js';
+import { resolveDate, todayIn } from './dates.js';
+import { bareHoursAt } from './durations.js';
+import { scan, type Scan } from './scan.js';
+import { prepare, tokenize, type Prepared } from './text.js';
 
-/** Where and when a message is read. */
 export interface HoursContext {
+  /** the moment the message was received */
   readonly now: Date;
+  /** IANA time zone that decides what "today" is, e.g. Europe/Brussels */
   readonly timeZone: string;
-  /** A bare number means hours (the answer to "how long was it?"). */
+  /** a bare number means hours (the answer to "how long was it?") */
   readonly bareNumberIsHours?: boolean;
 }
 
@@ -19,99 +26,93 @@ export type HoursParse =
   | {
       readonly ok: true;
       readonly minutes: number;
-      /** Local date, YYYY-MM-DD; today when the text names no day. */
+      /** YYYY-MM-DD, local to the context's time zone */
       readonly date: string;
+      /** false when the text named no day and `date` is today */
       readonly dateGiven: boolean;
       readonly activity: string | null;
       readonly withName: string | null;
     }
   | { readonly ok: false; readonly reason: HoursFailure; readonly minutes?: number; readonly date?: string };
 
-const MAX_LENGTH = 1000;
-const MAX_MINUTES = 24 * 60;
+/** Longer messages are refused ('too_long') without being read. */
+export const MAX_LENGTH = 1000;
+/** One report covers at most a day. */
+export const MAX_MINUTES = 24 * 60;
 
-/** Lower case, Latin digits, no accents, no bidi marks; same length kept where possible. */
-const clean = (text: string): string =>
-  normalizeDigits(text)
-    .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .replace(/\p{Cc}/gu, ' ')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f\u064b-\u065f]/g, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ı/g, 'i')
-    .replace(/[’`]/g, "'");
+interface Read {
+  readonly prepared: Prepared;
+  readonly scan: Scan;
+}
 
-const todayIn = (ctx: HoursContext): string =>
-  format(new TZDate(ctx.now.getTime(), ctx.timeZone), 'yyyy-MM-dd');
-
-/** Reads a duration ("2u30", "anderhalf uur", "45 min", "van 14u tot 16u") in minutes, or null. */
-export const parseDuration = (
-  text: string,
-  o: { readonly bareNumberIsHours?: boolean } = {},
-): number | null => {
-  if (typeof text !== 'string' || text.length > MAX_LENGTH) return null;
-  const found = findDuration(prepare(clean(text)), o.bareNumberIsHours === true);
-  return found && found.minutes > 0 && found.minutes <= MAX_MINUTES ? found.minutes : null;
+const read = (text: string): Read | null => {
+  if (typeof text !== 'string') text = ''; // callers in plain JavaScript
+  if (text.length > MAX_LENGTH) return null;
+  const prepared = prepare(text);
+  return { prepared, scan: scan(tokenize(prepared.norm)) };
 };
 
-/** Reads a day ("gisteren", "dinsdag", "12/11"); `given: false` means none was named (today). */
-export const parseDate = (
-  text: string,
-  ctx: HoursContext,
-): { readonly date: string; readonly given: boolean } | { readonly reason: 'future' | 'invalid_date' } => {
-  const today = todayIn(ctx);
-  if (typeof text !== 'string' || text.length > MAX_LENGTH) return { reason: 'invalid_date' };
-  const found = findDate(clean(text), today);
-  if (!found) return { date: today, given: false };
-  if ('reason' in found) return { reason: 'invalid_date' };
-  return found.date > today ? { reason: 'future' } : { date: found.date, given: true };
-};
-
-/** The words that are left once duration, day and "met <name>" are taken out: the activity. */
-const activityOf = (t: string, spans: readonly (readonly [number, number])[]): string | null => {
-  let rest = t;
-  for (const [a, b] of [...spans].sort((x, y) => y[0] - x[0]))
-    rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
-  const words = rest
-    .replace(WITH_ANY, ' ')
-    .replace(/[<>{}[\]\\/=]+/g, ' ')
-    .split(/[\s,.;:!?()"]+/)
-    .filter((w) => w && !FILLER.has(w) && !/^\d/.test(w) && /\p{L}/u.test(w));
-  const s = words.join(' ').slice(0, 60).trim();
-  return s || null;
+/** Minutes from the first duration read, or from a bare number when allowed. */
+const minutesOf = (s: Scan, bareNumberIsHours: boolean | undefined): number | null => {
+  const minutes =
+    s.minutes ?? (bareNumberIsHours ? bareHoursAt(s.tokens.filter((_, k) => !s.used[k])) : null);
+  return minutes === null || Number.isNaN(minutes) ? null : Math.round(minutes);
 };
 
 /**
- * Reads an hours report: how long, which day, and when it can, the activity and who it was with.
- * Never throws; a failure says why (no duration, implausible, in the future, invalid date).
+ * Everything a message says about reported hours: how long, which day, what and with whom.
+ * Failures are values: 'empty' (nothing readable), 'too_long', 'no_duration', 'implausible'
+ * (0 minutes or over 24 hours), 'future', 'invalid_date' (31/02). When there is a date
+ * problem it is reported first. Throws only for an unknown `ctx.timeZone` (a configuration bug).
  */
 export const parseHours = (text: string, ctx: HoursContext): HoursParse => {
-  if (typeof text !== 'string') return { ok: false, reason: 'empty' };
-  if (text.length > MAX_LENGTH) return { ok: false, reason: 'too_long' };
-  if (!text.trim()) return { ok: false, reason: 'empty' };
-  const t = clean(text);
-  const prepared = prepare(t);
-  const today = todayIn(ctx);
-  const foundDate = findDate(prepared, today);
-  // Take the date out first so "12/11" is not read as a duration.
-  let forDuration = prepared;
-  for (const [a, b] of foundDate?.spans ?? [])
-    forDuration = forDuration.slice(0, a) + ' '.repeat(b - a) + forDuration.slice(b);
-  const duration = findDuration(forDuration, ctx.bareNumberIsHours === true);
-  if (!duration) return { ok: false, reason: 'no_duration' };
-  const minutes = duration.minutes;
-  if (!(minutes > 0) || minutes > MAX_MINUTES) return { ok: false, reason: 'implausible', minutes };
-  if (foundDate && 'reason' in foundDate) return { ok: false, reason: 'invalid_date', minutes };
-  const date = foundDate ? foundDate.date : today;
-  if (date > today) return { ok: false, reason: 'future', minutes, date };
-  const withName = WITH.exec(text.replace(/\s+/g, ' '))?.[1] ?? null;
+  const r = read(text);
+  if (!r) return { ok: false, reason: 'too_long' };
+  const { tokens, used } = r.scan;
+  if (!tokens.some((t) => t.kind !== 'sym')) return { ok: false, reason: 'empty' };
+  const minutes = minutesOf(r.scan, ctx.bareNumberIsHours);
+  const m = minutes !== null && Number.isFinite(minutes) ? { minutes } : {};
+  const today = todayIn(ctx.now, ctx.timeZone);
+  const resolved = r.scan.date ? resolveDate(r.scan.date, today) : null;
+  if (resolved && 'reason' in resolved) return { ok: false, reason: resolved.reason, ...m };
+  const dateStr = resolved?.date ?? today.iso;
+  if (minutes === null) return { ok: false, reason: 'no_duration', date: dateStr };
+  if (!(minutes > 0 && minutes <= MAX_MINUTES))
+    return { ok: false, reason: 'implausible', date: dateStr, ...m };
   return {
     ok: true,
     minutes,
-    date,
-    dateGiven: !!foundDate,
-    activity: activityOf(prepared, [...duration.spans, ...(foundDate?.spans ?? [])]),
-    withName,
+    date: dateStr,
+    dateGiven: resolved !== null,
+    ...describe(r.prepared, tokens, used),
   };
+};
+
+/**
+ * Only the duration in a text, in minutes ("2u30" -> 150), or null when there is none. A range of
+ * times counts ("14u-16u" -> 120); of several durations the first counts. Not checked for
+ * plausibility: the caller decides (0 or more than a day are returned as read).
+ */
+export const parseDuration = (text: string, o: { bareNumberIsHours?: boolean } = {}): number | null => {
+  const r = read(text);
+  const minutes = r ? minutesOf(r.scan, o.bareNumberIsHours) : null;
+  return minutes !== null && Number.isFinite(minutes) ? minutes : null;
+};
+
+/**
+ * Only the date in a text: `{ date, given: true }`, or today with `given: false` when the text
+ * names no day; `{ reason }` for a day after today or one that does not exist (31/02). A text
+ * over {@link MAX_LENGTH} characters is 'invalid_date'.
+ */
+export const parseDate = (
+  text: string,
+  ctx: HoursContext,
+): { date: string; given: boolean } | { reason: 'future' | 'invalid_date' } => {
+  const r = read(text);
+  if (!r) return { reason: 'invalid_date' };
+  const spec = r.scan.date;
+  const today = todayIn(ctx.now, ctx.timeZone);
+  if (!spec) return { date: today.iso, given: false };
+  const resolved = resolveDate(spec, today);
+  return 'reason' in resolved ? resolved : { date: resolved.date, given: true };
 };
