@@ -78,7 +78,7 @@ export interface RangeHit {
 
 /** "van 14u tot 16u30", "14:00-16:00", "14-16u", "tussen 9 en 11u", "from 2 to 4pm". */
 export const rangeAt = (tokens: readonly Token[], i: number): RangeHit | null => {
-  const from = RANGE_FROM.at(tokens, i);
+  const from = tokens[i]?.kind === 'word' ? RANGE_FROM.at(tokens, i) : null;
   const c1 = clockAt(tokens, from ? from.end : i, true);
   if (!c1) return null;
   const to = RANGE_TO.at(tokens, c1.end);
@@ -106,7 +106,7 @@ export const rangeAt = (tokens: readonly Token[], i: number): RangeHit | null =>
  * attached "2u" below 13 are durations instead, so they are not matched here.
  */
 export const timeAt = (tokens: readonly Token[], i: number): number | null => {
-  const before = TIME_BEFORE.at(tokens, i);
+  const before = tokens[i]?.kind === 'word' ? TIME_BEFORE.at(tokens, i) : null;
   const c = clockAt(tokens, before ? before.end : i);
   if (!c) {
     // "om een uur", "à deux heures": a number word and a clock unit after "om"/"à"

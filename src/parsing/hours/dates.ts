@@ -127,14 +127,15 @@ const weekdayAt = (tokens: readonly Token[], i: number, o: DateOptions): DateHit
 
 /** A date starting at token `i`, or null. */
 export const dateAt = (tokens: readonly Token[], i: number, o: DateOptions): DateHit | null => {
+  if (tokens[i]?.kind === 'num') return numericAt(tokens, i) ?? withMonthAt(tokens, i);
   const ago = DAYS_AGO.at(tokens, i);
   if (ago && !(tokens[i]?.s === 'hier' && o.dutch))
     return { spec: { kind: 'ago', days: ago.value }, end: ago.end };
   const tomorrow = TOMORROW.at(tokens, i);
   // "gisteren morgen", "zaterdag morgen", "esta mañana": the morning, not tomorrow
-  const morning = MORNING_NOT_TOMORROW.has(tokens[i - 1]?.s ?? '') || WEEKDAYS.at(tokens, i - 1) !== null;
-  if (tomorrow && !morning) return { spec: { kind: 'future' }, end: tomorrow.end };
-  return weekdayAt(tokens, i, o) ?? numericAt(tokens, i) ?? withMonthAt(tokens, i);
+  if (tomorrow && !MORNING_NOT_TOMORROW.has(tokens[i - 1]?.s ?? '') && !WEEKDAYS.at(tokens, i - 1))
+    return { spec: { kind: 'future' }, end: tomorrow.end };
+  return weekdayAt(tokens, i, o) ?? withMonthAt(tokens, i);
 };
 
 export type ResolvedDate = { readonly date: string } | { readonly reason: 'future' | 'invalid_date' };

@@ -7,7 +7,37 @@ import { rangeAt, timeAt } from './clock.js';
 import { dateAt, type DateSpec } from './dates.js';
 import { durationAt } from './durations.js';
 import type { Token } from './text.js';
-import { DUTCH_MARKERS, DUTCH_UNITS } from './words-date.js';
+import {
+  BEFORE_WEEKDAY,
+  DAYS_AGO,
+  DUTCH_MARKERS,
+  DUTCH_UNITS,
+  MONTHS,
+  PREVIOUS,
+  PREVIOUS_WEEK,
+  TOMORROW,
+  WEEKDAY_SHORT,
+  WEEKDAYS,
+} from './words-date.js';
+import { NUMBER_WORDS, RANGE_FROM, TIME_BEFORE, UNITS } from './words-duration.js';
+
+/** Words (and signs such as ½) that can start a range, date, time or duration; others are skipped. */
+const STARTERS = new Set(
+  [
+    RANGE_FROM,
+    DAYS_AGO,
+    TOMORROW,
+    PREVIOUS_WEEK,
+    PREVIOUS,
+    BEFORE_WEEKDAY,
+    WEEKDAYS,
+    WEEKDAY_SHORT,
+    MONTHS,
+    TIME_BEFORE,
+    NUMBER_WORDS,
+    UNITS,
+  ].flatMap((t) => [...t.firsts]),
+);
 
 export interface Scan {
   readonly tokens: readonly Token[];
@@ -33,6 +63,11 @@ export const scan = (tokens: readonly Token[]): Scan => {
     for (let k = from; k < to; k++) used[k] = true;
   };
   for (let i = 0; i < tokens.length;) {
+    const t = tokens[i];
+    if (t && t.kind !== 'num' && !STARTERS.has(t.s)) {
+      i++;
+      continue;
+    }
     const range = rangeAt(tokens, i);
     const d = range ? null : dateAt(tokens, i, dateOptions);
     const time = range || d ? null : timeAt(tokens, i);

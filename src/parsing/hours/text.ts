@@ -33,6 +33,16 @@ const SAME: Readonly<Record<string, string>> = {
   '،': ',',
 };
 
+/** One character in comparable form (may be empty, or two characters for some ligatures). */
+const normalizeChar = (ch: string): string => {
+  if (SPACE_LIKE.test(ch)) return ' ';
+  let out = '';
+  for (const c of normalizeDigits(ch).toLowerCase().normalize('NFD')) if (!DROP.test(c)) out += SAME[c] ?? c;
+  return out;
+};
+/** Messages repeat the same few letters: each is normalised once. */
+const SEEN = new Map<string, string>();
+
 /** A message in comparable form: `norm[k]` came from `text.slice(from[k], to[k])`. */
 export interface Prepared {
   readonly text: string;
@@ -63,10 +73,13 @@ export const prepare = (text: string): Prepared => {
       else push(text[i] === '`' ? "'" : (text[i] ?? ''), i, next);
     } else {
       const ch = text.slice(i, next);
-      if (SPACE_LIKE.test(ch)) push(' ', i, next);
-      else
-        for (const c of normalizeDigits(ch).toLowerCase().normalize('NFD'))
-          if (!DROP.test(c)) push(SAME[c] ?? c, i, next);
+      let out = SEEN.get(ch);
+      if (out === undefined) {
+        out = normalizeChar(ch);
+        if (SEEN.size > 4096) SEEN.clear();
+        SEEN.set(ch, out);
+      }
+      push(out, i, next);
     }
     i = next;
   }
@@ -117,6 +130,8 @@ export interface PhraseHit<T> {
 /** Words or fixed phrases ("en een half", "quart d'heure") looked up at a token position. */
 export interface PhraseTable<T> {
   at(tokens: readonly Token[], i: number): PhraseHit<T> | null;
+  /** the words a phrase can start with */
+  readonly firsts: ReadonlySet<string>;
 }
 
 /**
@@ -135,6 +150,7 @@ export const phraseTable = <T>(entries: Iterable<readonly [string, T]>): PhraseT
     byFirst.set(first, list);
   }
   return {
+    firsts: new Set(byFirst.keys()),
     at(tokens, i) {
       const list = byFirst.get(tokens[i]?.s ?? '');
       if (!list) return null;
