@@ -4,6 +4,15 @@
  *
  * Pure and total: no clock of its own (`now` is passed in), and any string gives a result value,
  * never an exception. Input over {@link MAX_LENGTH} characters is refused before any matching.
+ *
+ * How: text.ts normalises and tokenises; scan.ts reads ranges (clock.ts), dates (dates.ts), lone
+ * times and durations (durations.ts) with the word tables (words-*.ts); activity.ts keeps the rest.
+ *
+ * Not read, on purpose or not yet: "12.11" without a year (a decimal or a time as often as a
+ * date); "2-3 uur" gives the lower figure; number words beyond twelve other than 15/20/30/45;
+ * minutes in words after hours ("deux heures trente"); "2 hours ago", "vorige week" without a
+ * weekday; Hijri and Persian calendar months; full-width digits. Several durations: the first.
+ * An attached "12u" or lower is a duration, "13u" and up a time; a one-digit "9:30" a duration.
  */
 import { describe } from './activity.js';
 import { resolveDate, todayIn } from './dates.js';
