@@ -37,3 +37,41 @@ export interface Channel {
   send(to: Address, message: Outbound): Promise<SendResult>;
   stop(): Promise<void>;
 }
+
+/**
+ * The address of a private chat with a platform user. Every channel uses it for private chats
+ * (and for answering a person who addressed the bot in a group), so a person's identity is the
+ * same whether they write in a DM, press a button or use a slash command.
+ */
+export const privateAddress = (channel: string, user: string): Address => ({ channel, chat: user, user });
+
+/** The address of a group (a Telegram group, a Slack channel, a WhatsApp group) to post into. */
+export const groupAddress = (channel: string, chat: string, thread?: string): Address =>
+  thread ? { channel, chat, user: '', thread } : { channel, chat, user: '' };
+
+/**
+ * Something about a channel's connection that admins must know (WhatsApp needs its QR code
+ * scanned, lost its link, reconnects). Channels report it; the composition root tells the admins.
+ */
+export interface ChannelEvent {
+  readonly channel: string;
+  readonly kind: 'qr' | 'ready' | 'disconnected' | 'reconnecting' | 'relink_needed';
+  /** The QR code's payload (kind 'qr'), to show as an image. */
+  readonly qr?: string;
+  /** Reconnect attempt number and wait (kind 'reconnecting'). */
+  readonly attempt?: number;
+  readonly retryInMs?: number;
+  /** Platform reason (a state name, never a phone number). */
+  readonly reason?: string;
+}
+
+/** A notice for the admins (posted to the admin channel in Slack), optionally with a PNG image. */
+export interface AdminNotice {
+  readonly text: string;
+  readonly image?: { readonly png: Uint8Array; readonly filename: string };
+}
+
+/** Where admin notices go; the Slack channel implements it when SLACK_ADMIN_CHANNEL is set. */
+export interface AdminNotifier {
+  notifyAdmins(notice: AdminNotice): Promise<void>;
+}
