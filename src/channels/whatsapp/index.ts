@@ -1,0 +1,22 @@
+export {
+  createWhatsAppChannel,
+  type WhatsAppChannel,
+  type WhatsAppOptions,
+  type WhatsAppState,
+} from './channel.js';
+export {
+  checkChromium,
+  createWwebjsClient,
+  type WaMessage,
+  type WhatsAppClient,
+  type WwebjsClientOptions,
+} from './client.js';
+export { isGroupId, isPersonId, parseCommand, toInbound, type InboundContext } from './inbound.js';
+export {
+  DEFAULT_RETRY_AFTER_MS,
+  NOT_CONNECTED,
+  scrubReason,
+  sendFailure,
+  toWhatsApp,
+  type WaSend,
+} from './outbound.js';
