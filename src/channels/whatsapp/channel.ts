@@ -4,6 +4,7 @@ import { CodedError } from '../../core/errors.js';
 import { silentLog, type Log } from '../../core/log.js';
 import type { WaMessage, WhatsAppClient } from './client.js';
 import { toInbound } from './inbound.js';
+import { createPacer } from './pace.js';
 import { NOT_CONNECTED, scrubReason, sendFailure, toWhatsApp } from './outbound.js';
 
 export interface WhatsAppOptions {
@@ -78,13 +79,15 @@ const authError = (): CodedError =>
  */
 export const createWhatsAppChannel = (o: WhatsAppOptions): WhatsAppChannel => {
   const name = o.name ?? 'whatsapp';
-  const pace = o.pace ?? { minMs: 1200, jitterMs: 1800 };
   const backoff = o.reconnect ?? { firstMs: 5_000, maxMs: 300_000 };
   const log = o.log ?? silentLog;
-  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const random = o.random ?? Math.random;
   const setTimer = o.setTimer ?? defaultTimer;
-  const now = o.now ?? Date.now;
+  const pacer = createPacer({
+    ...(o.pace ?? { minMs: 1200, jitterMs: 1800 }),
+    sleep: o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    random: o.random ?? Math.random,
+    now: o.now ?? Date.now,
+  });
   const printQr = o.printQr ?? terminalQr;
 
   let state: WhatsAppState = 'stopped';
@@ -97,8 +100,6 @@ export const createWhatsAppChannel = (o: WhatsAppOptions): WhatsAppChannel => {
   let timer: { cancel(): void } | undefined;
   let handler: InboundHandler | undefined;
   let firstStart: { resolve: () => void; reject: (e: Error) => void } | undefined;
-  let tail: Promise<unknown> = Promise.resolve();
-  let lastSentAt = Number.NEGATIVE_INFINITY;
 
   const emit = (e: Omit<ChannelEvent, 'channel'>) => {
     try {
@@ -120,9 +121,11 @@ export const createWhatsAppChannel = (o: WhatsAppOptions): WhatsAppChannel => {
   const drop = (c: WhatsAppClient | undefined) => {
     if (c === client) client = undefined;
     generation++;
-    void Promise.resolve()
-      .then(() => c?.destroy())
-      .catch(() => undefined);
+    try {
+      c?.destroy().catch(() => undefined);
+    } catch {
+      // A client that throws on destroy is gone anyway.
+    }
   };
 
   const scheduleReconnect = () => {
@@ -139,8 +142,9 @@ export const createWhatsAppChannel = (o: WhatsAppOptions): WhatsAppChannel => {
   };
 
   /** The link is gone: report it, throw the client away and try again with a new one. */
-  const lost = (gen: number, reason: string) => {
+  const lost = (gen: number, why: string) => {
     if (gen !== generation || state === 'stopped') return;
+    const reason = scrubReason(why);
     drop(client);
     if (reason === 'LOGOUT' || reason === 'UNPAIRED' || reason === 'UNPAIRED_IDLE') {
       // The phone unlinked this device: a new client will show a QR code to scan.
@@ -239,34 +243,27 @@ export const createWhatsAppChannel = (o: WhatsAppOptions): WhatsAppChannel => {
     } else scheduleReconnect();
   };
 
-  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-
   const send: Channel['send'] = (to, message) =>
-    enqueue(async (): Promise<SendResult> => {
-      if (state !== 'ready' || !client) return NOT_CONNECTED;
-      const wait = lastSentAt + pace.minMs + random() * pace.jitterMs - now();
-      if (wait > 0) await sleep(Math.ceil(wait));
-      const c = client;
-      if (state !== 'ready' || !c) return NOT_CONNECTED;
-      const { chatId, content } = toWhatsApp(to, message);
-      try {
-        const sent = await c.sendMessage(chatId, content);
-        return { ok: true, platformId: sent.id._serialized };
-      } catch (err) {
-        const failure = sendFailure(err);
-        log.warn(
-          { channel: name, permanent: failure.permanent, reason: failure.reason },
-          'whatsapp send failed',
-        );
-        return failure;
-      } finally {
-        lastSentAt = now();
-      }
-    }).catch((err: unknown) => sendFailure(err));
+    pacer
+      .run(async (gap): Promise<SendResult> => {
+        if (state !== 'ready' || !client) return NOT_CONNECTED;
+        await gap();
+        const c = client;
+        if (state !== 'ready' || !c) return NOT_CONNECTED;
+        const { chatId, content } = toWhatsApp(to, message);
+        try {
+          const sent = await c.sendMessage(chatId, content);
+          return { ok: true, platformId: sent.id._serialized };
+        } catch (err) {
+          const failure = sendFailure(err);
+          log.warn(
+            { channel: name, permanent: failure.permanent, reason: failure.reason },
+            'whatsapp send failed',
+          );
+          return failure;
+        }
+      })
+      .catch((err: unknown) => sendFailure(err));
 
   return {
     name,

@@ -53,7 +53,7 @@ export const sendFailure = (e: unknown): Extract<SendResult, { ok: false }> => {
   const props = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
   const ms = numeric(props['retryAfterMs']);
   const sec = numeric(props['retryAfter']);
-  if (ms !== undefined || sec !== undefined || /rate-?overlimit|429|too many/i.test(reason))
+  if (ms !== undefined || sec !== undefined || /rate[- ]?overlimit|429|too many/i.test(reason))
     return {
       ok: false,
       permanent: false,
