@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DomainAction } from './actions.js';
+import type { SideCommand } from './commands.js';
 import type { Clock, Ids } from './clock.js';
 import { newConversation, restoreConversation, SEEN_LIMIT, type ConversationState } from './conversation.js';
 import type { Effect, Template } from './effects.js';
@@ -38,6 +39,8 @@ export interface RuntimeOptions<S extends CoreSchema> {
   readonly dispatch: Dispatch;
   readonly log: Log;
   readonly maxMisses?: number;
+  /** Staff commands by name (`/netwerkbot ...`), answered without moving the conversation's flow. */
+  readonly commands?: Readonly<Record<string, SideCommand<S>>>;
 }
 
 export interface Runtime {
@@ -244,6 +247,34 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
     await o.dispatch.sendNow(address, msg).catch(() => undefined);
   };
 
+  /** A side command: its replies and effects, the flow state untouched (only the message id is kept). */
+  const runCommand = (
+    tx: WriteTx<S>,
+    m: Extract<Inbound, { kind: 'command' }>,
+    command: SideCommand<S>,
+    state: ConversationState,
+    now: Date,
+  ) => {
+    const person = personOf(tx, m.address);
+    const result = command(
+      { tx, now, ids: o.ids, personId: person?.id ?? null, address: m.address, messageId: m.id, vars: {} },
+      m.args,
+    );
+    const ephemeral: Outbound[] = [];
+    let queued = 0;
+    for (const t of result.replies) {
+      if (person) {
+        enqueue(tx, m.address, o.render(t, person.lang, o.profile(tx, person.id)), now);
+        queued++;
+      } else ephemeral.push(o.render(t, null, {}));
+    }
+    for (const e of result.effects ?? []) {
+      if (e.type === 'notify') queued += notify(tx, e.personId, e.template, now);
+      else queued += startFor(tx, e, now, 1);
+    }
+    return { state, ephemeral, queued, person };
+  };
+
   const handle = (m: Inbound): Promise<void> => {
     const key = addressKey(m.address);
     return queue.run(key, async () => {
@@ -253,7 +284,11 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
           const person = personOf(tx, m.address);
           const state = loadState(tx, key, person?.id ?? null, now);
           if (state.seen.includes(m.id)) return null;
-          const turn = runTurn(tx, m.address, state, { kind: 'message', message: m }, now);
+          const command = m.kind === 'command' ? o.commands?.[m.command] : undefined;
+          const turn =
+            m.kind === 'command' && command
+              ? runCommand(tx, m, command, state, now)
+              : runTurn(tx, m.address, state, { kind: 'message', message: m }, now);
           // Nothing is stored about people who are not (yet) linked.
           if (turn.person) save(tx, key, m.address, turn.state, m.id);
           return turn;

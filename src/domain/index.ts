@@ -16,3 +16,4 @@ export * from './ledger/index.js';
 export { localDate, shiftDate } from './dates.js';
 export { profileOf } from './profile.js';
 export { seedDemo, type DemoResult } from './demo.js';
+export { createStaffCommands, type StaffCommandSettings } from './commands/index.js';

@@ -21,12 +21,19 @@ import { createMemoryStore } from '../../src/store/index.js';
 
 const content = loadContent();
 
+/** An inbound message without what the test bot fills in (address, time, and the id if not given). */
+export type InboundDraft = Inbound extends infer T
+  ? T extends Inbound
+    ? Omit<T, 'address' | 'receivedAt' | 'id'> & { id?: string }
+    : never
+  : never;
+
 export interface TestUser {
   readonly name: string;
   /** Sends a text as this user and waits until every reply is delivered. */
   says(text: string): Promise<void>;
   /** Sends a raw inbound message (a command, a button press, a duplicate). */
-  sends(m: Omit<Inbound, 'address' | 'receivedAt'> & { id?: string }): Promise<void>;
+  sends(m: InboundDraft): Promise<void>;
   /** Replies to this user since their last message, as they read them (numbered choices). */
   readonly replies: string[];
   readonly lastReply: string;

@@ -1,5 +1,5 @@
 import type { DomainAction } from '../../core/actions.js';
-import type { Json } from '../../core/store.js';
+import type { Json, ReadTx } from '../../core/store.js';
 import { entriesOf, lastEntryBy, progressBar, progressOf, withdrawEntry } from '../ledger/index.js';
 import { OFFER_TYPES } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
@@ -17,36 +17,43 @@ const newcomerFor = (ctx: Ctx): string | null => {
   return duos.length === 1 ? duos[0]!.newcomerId : null;
 };
 
+/**
+ * A newcomer's hours as text parameters: the bar, confirmed minutes, one line per offer type,
+ * pending minutes, and the pace to the term's end. Null when nothing was reported yet. Used by
+ * "mijn uren" and by the coach's `/netwerkbot hours`.
+ */
+export const hoursOverview = (
+  tx: ReadTx<DataSchema>,
+  id: string,
+  todayDate: string,
+  /** Texts for the last line: the newcomer reads "your term", a coach "her term". */
+  keys: { readonly term: string; readonly done: string } = { term: 'hours:my_hours_term', done: 'hours:my_hours_done' },
+): { bar: string; confirmed: number; lines: Json[]; name: string | null } | null => {
+  const entries = entriesOf(tx, id);
+  if (!entries.some((e) => e.status === 'confirmed' || e.status === 'pending')) return null;
+  const term = tx.list('trajectories', (t) => t.newcomerId === id)[0];
+  const p = progressOf(entries, { today: todayDate, termEnd: term?.end ?? null });
+  const lines: Json[] = OFFER_TYPES.flatMap((t) => {
+    const m = p.byOfferType[t];
+    return m && m.confirmed > 0
+      ? [{ $t: 'hours:my_hours_line', params: { type: { $t: `hours:offer.${t}` }, minutes: m.confirmed } }]
+      : [];
+  });
+  if (p.pendingMinutes > 0) lines.push({ $t: 'hours:my_hours_pending', params: { pending: p.pendingMinutes } });
+  if (p.done) lines.push({ $t: keys.done });
+  else if (term && p.minutesPerWeek !== null)
+    lines.push({ $t: keys.term, params: { end: term.end, perWeek: p.minutesPerWeek } });
+  return { bar: progressBar(p.confirmedMinutes), confirmed: p.confirmedMinutes, lines, name: nameOf(tx, id) };
+};
+
 /** "Mijn uren" and "Correctie". */
 export const hoursSummaryActions = (s: HoursSettings): Actions => ({
   /** Progress toward 40 hours. ok | none | not_allowed. */
   hours_summary: (ctx) => {
     const id = newcomerFor(ctx);
     if (!id) return { outcome: 'not_allowed' };
-    const entries = entriesOf(ctx.tx, id);
-    if (!entries.some((e) => e.status === 'confirmed' || e.status === 'pending')) return { outcome: 'none' };
-    const term = ctx.tx.list('trajectories', (t) => t.newcomerId === id)[0];
-    const p = progressOf(entries, { today: today(ctx, s), termEnd: term?.end ?? null });
-    const lines: Json[] = OFFER_TYPES.flatMap((t) => {
-      const m = p.byOfferType[t];
-      return m && m.confirmed > 0
-        ? [{ $t: 'hours:my_hours_line', params: { type: { $t: `hours:offer.${t}` }, minutes: m.confirmed } }]
-        : [];
-    });
-    if (p.pendingMinutes > 0)
-      lines.push({ $t: 'hours:my_hours_pending', params: { pending: p.pendingMinutes } });
-    if (p.done) lines.push({ $t: 'hours:my_hours_done' });
-    else if (term && p.minutesPerWeek !== null)
-      lines.push({ $t: 'hours:my_hours_term', params: { end: term.end, perWeek: p.minutesPerWeek } });
-    return {
-      outcome: 'ok',
-      data: {
-        bar: progressBar(p.confirmedMinutes),
-        confirmed: p.confirmedMinutes,
-        lines,
-        name: nameOf(ctx.tx, id),
-      },
-    };
+    const data = hoursOverview(ctx.tx, id, today(ctx, s));
+    return data ? { outcome: 'ok', data } : { outcome: 'none' };
   },
 
   /** The reporter's last entry, if it can still be withdrawn. ok | none | too_late. */

@@ -1,0 +1,62 @@
+import type { SideCommand } from '../../core/commands.js';
+import type { Template } from '../../core/effects.js';
+import type { DataSchema } from '../schema.js';
+import { splitArgs } from './args.js';
+import { hoursCommand } from './hours.js';
+import { personAddCommand } from './person-add.js';
+import { isStaff } from './scope.js';
+
+export interface StaffCommandSettings {
+  readonly timeZone: string;
+  readonly inviteTtlDays: number;
+  readonly languages: readonly string[];
+}
+
+/** What the words after the command mean; later capabilities add their subcommands here. */
+const SUBCOMMANDS: Readonly<Record<string, 'help' | 'hours' | 'person'>> = {
+  help: 'help',
+  hulp: 'help',
+  '?': 'help',
+  hours: 'hours',
+  uren: 'hours',
+  person: 'person',
+  persoon: 'person',
+};
+const ADD_WORDS = new Set(['add', 'toevoegen', 'nieuw', 'new']);
+
+/**
+ * The staff command (`/netwerkbot` in Slack, typed the same way anywhere): `help`,
+ * `hours <name>`, `person add <role> <name>`. Only coaches and admins, within their gemeenten.
+ */
+export const createStaffCommands = (s: StaffCommandSettings): Record<string, SideCommand<DataSchema>> => ({
+  netwerkbot: (ctx, args) => {
+    const staff = ctx.personId ? ctx.tx.get('people', ctx.personId) : undefined;
+    const reply = (replies: Template[]) => ({ replies });
+    if (!ctx.personId) return reply([{ key: 'staff:not_linked' }]);
+    if (!isStaff(staff)) return reply([{ key: 'staff:not_allowed' }]);
+    const { words } = splitArgs(args);
+    const first = (words[0] ?? 'help').toLocaleLowerCase();
+    const rest = args.trim().slice(args.trim().indexOf(words[0] ?? '') + (words[0]?.length ?? 0));
+    switch (SUBCOMMANDS[first]) {
+      case 'help':
+        return reply([{ key: 'staff:help' }]);
+      case 'hours':
+        return reply(hoursCommand(ctx.tx, staff, rest, { now: ctx.now, timeZone: s.timeZone }));
+      case 'person': {
+        const second = (words[1] ?? '').toLocaleLowerCase();
+        if (!ADD_WORDS.has(second)) return reply([{ key: 'staff:add_usage' }]);
+        const after = rest.trim().slice(second.length);
+        return reply(
+          personAddCommand(ctx.tx, staff, after, {
+            now: ctx.now,
+            ids: ctx.ids,
+            inviteTtlDays: s.inviteTtlDays,
+            languages: s.languages,
+          }),
+        );
+      }
+      default:
+        return reply([{ key: 'staff:unknown', params: { word: first.slice(0, 40) } }, { key: 'staff:help' }]);
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import type { ReadTx } from '../../core/store.js';
+import type { DataSchema, Person } from '../schema.js';
+
+/** Staff who may use the staff command: coaches and admins. */
+export const isStaff = (p: Person | undefined): p is Person => p?.role === 'coach' || p?.role === 'admin';
+
+/**
+ * The gemeenten a staff member works for: a coach their own; an admin every gemeente (an admin
+ * sets up the whole instance).
+ */
+export const inScope = (staff: Person, municipality: string): boolean =>
+  staff.role === 'admin' || staff.municipality === municipality;
+
+const norm = (s: string) =>
+  s.toLocaleLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Newcomers in the staff member's gemeenten whose name matches: an exact name first, else every
+ * name in which each word of the query starts a word ("ami" finds "Amina Khaled").
+ */
+export const findNewcomers = (tx: ReadTx<DataSchema>, staff: Person, query: string): Person[] => {
+  const q = norm(query);
+  if (!q) return [];
+  const mine = tx.list('people', (p) => p.role === 'newcomer' && inScope(staff, p.municipality));
+  const exact = mine.filter((p) => norm(p.name) === q);
+  if (exact.length) return exact;
+  const parts = q.split(' ');
+  return mine
+    .filter((p) => {
+      const words = norm(p.name).split(' ');
+      return parts.every((x) => words.some((w) => w.startsWith(x)));
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+};
