@@ -2,12 +2,14 @@ import { fileURLToPath } from 'node:url';
 import type { Channel } from './core/channel.js';
 import type { Clock, Ids } from './core/clock.js';
 import type { Log } from './core/log.js';
+import { isCodedError } from './core/errors.js';
 import type { Inbound } from './core/messages.js';
 import { createRuntime, type Runtime } from './core/runtime.js';
 import { SYSTEM_FLOWS } from './core/step.js';
 import type { Store } from './core/store.js';
 import {
   createDomainActions,
+  createStaffCommands,
   parseInviteCode,
   profileOf,
   type DataSchema,
@@ -58,16 +60,20 @@ export interface AppOptions {
   /** Time zone and plausibility limits for hours (from the configuration). */
   readonly hours?: HoursSettings;
   readonly content?: { i18n: I18n; flows: LoadedFlows };
+  /** Days a new invite code stays valid (INVITE_TTL_DAYS). */
+  readonly inviteTtlDays?: number;
 }
 
 export interface App {
   readonly runtime: Runtime;
   readonly dispatcher: Dispatcher;
   readonly i18n: I18n;
-  /** Handles one inbound message and delivers its replies. Channels are started with it. */
+  /** Handles one inbound message; its replies go out through the outbox. Channels are started with it. */
   readonly onInbound: (m: Inbound) => Promise<void>;
   /** Starts the channels; returns the names of those that came up. */
   start(): Promise<string[]>;
+  /** Channels that did not start, with the reason (a coded error's message names the variable). */
+  readonly failed: readonly { readonly channel: string; readonly reason: string }[];
   /** Fires due timeouts and delivers what is due (the periodic job). */
   tick(): Promise<void>;
   /** Resolves when no turn or delivery is running. */
@@ -100,25 +106,37 @@ export const createApp = (o: AppOptions): App => {
     dispatch: dispatcher,
     log: o.log,
     ...(o.maxMisses ? { maxMisses: o.maxMisses } : {}),
+    commands: createStaffCommands({
+      timeZone: (o.hours ?? DEFAULT_HOURS).timeZone,
+      inviteTtlDays: o.inviteTtlDays ?? 14,
+      languages: i18n.languages,
+    }),
   });
-  const onInbound = async (m: Inbound) => {
-    await runtime.handle(m);
-    await dispatcher.idle();
-  };
+  // The turn is saved before this resolves; delivery runs on (a platform's update loop is not held
+  // up by another platform's pacing). Use idle() to wait for delivery too.
+  const onInbound = (m: Inbound) => runtime.handle(m);
   const live: Channel[] = [];
+  const failed: { channel: string; reason: string }[] = [];
   return {
     runtime,
     dispatcher,
     i18n,
     onInbound,
+    failed,
     start: async () => {
       for (const c of o.channels) {
         try {
           await c.start(onInbound);
           live.push(c);
         } catch (err) {
+          const reason = isCodedError(err) ? err.message : 'unexpected error (see the log)';
+          failed.push({ channel: c.name, reason });
           o.log.error(
-            { channel: c.name, err: err instanceof Error ? err.message : String(err) },
+            {
+              channel: c.name,
+              code: isCodedError(err) ? err.code : 'BUG',
+              err: err instanceof Error ? err.message : String(err),
+            },
             'channel did not start',
           );
         }

@@ -13,7 +13,21 @@ export interface DispatcherOptions {
   readonly log: Log;
   /** Attempts before a message is marked failed. */
   readonly maxAttempts?: number;
+  /**
+   * Runs `fn` after `ms` (default: an unref'd setTimeout). A failed delivery whose retry is due
+   * within {@link MAX_WAKE_MS} is retried then, instead of at the next periodic tick.
+   */
+  readonly schedule?: (fn: () => void, ms: number) => { cancel(): void };
 }
+
+/** Retries further away than this wait for the periodic tick. */
+const MAX_WAKE_MS = 15 * 60_000;
+
+const defaultSchedule = (fn: () => void, ms: number) => {
+  const t = setTimeout(fn, ms);
+  t.unref();
+  return { cancel: () => clearTimeout(t) };
+};
 
 export interface Dispatcher extends Dispatch {
   /** Delivers everything that is due; resolves when this round is done. */
@@ -37,6 +51,24 @@ export const createDispatcher = (o: DispatcherOptions): Dispatcher => {
   const maxAttempts = o.maxAttempts ?? 6;
   let running: Promise<void> | null = null;
   let again = false;
+  const schedule = o.schedule ?? defaultSchedule;
+  let wake: { at: number; cancel(): void } | null = null;
+
+  /** Flushes again when the earliest retry is due (a platform's retry-after, or the back-off). */
+  const wakeAt = (at: number) => {
+    const now = o.clock.now().getTime();
+    if (at - now > MAX_WAKE_MS || (wake && wake.at <= at)) return;
+    wake?.cancel();
+    const w = schedule(
+      () => {
+        if (wake === handle) wake = null;
+        void flush();
+      },
+      Math.max(0, at - now),
+    );
+    const handle = { at, cancel: w.cancel };
+    wake = handle;
+  };
 
   const round = async (): Promise<void> => {
     const now = o.clock.now();
@@ -44,45 +76,52 @@ export const createDispatcher = (o: DispatcherOptions): Dispatcher => {
     const blocked = new Set<string>();
     const done: OutboxRecord[] = [];
     const sent: string[] = [];
-    for (const r of pending) {
-      const k = addressKey(r.to);
-      if (blocked.has(k)) continue;
-      // A message that waits for its retry holds back later ones to the same address.
-      if (Date.parse(r.nextAttemptAt) > now.getTime()) {
+    // Channels deliver side by side: a paced WhatsApp queue must not hold up Telegram or Slack.
+    const byChannel = new Map<string, OutboxRecord[]>();
+    for (const r of pending) byChannel.set(r.to.channel, [...(byChannel.get(r.to.channel) ?? []), r]);
+    const deliver = async (records: readonly OutboxRecord[]) => {
+      for (const r of records) {
+        const k = addressKey(r.to);
+        if (blocked.has(k)) continue;
+        // A message that waits for its retry holds back later ones to the same address.
+        if (Date.parse(r.nextAttemptAt) > now.getTime()) {
+          blocked.add(k);
+          continue;
+        }
+        const channel = o.channels.get(r.to.channel);
+        if (!channel) {
+          blocked.add(k);
+          continue;
+        }
+        const res: SendResult = await channel
+          .send(r.to, r.message)
+          .catch((e: unknown) => ({ ok: false, permanent: false, reason: String(e) }));
+        const at = o.clock.now();
+        if (res.ok) {
+          sent.push(r.id);
+          continue;
+        }
         blocked.add(k);
-        continue;
+        const attempts = r.attempts + 1;
+        const failed = res.permanent || attempts >= maxAttempts;
+        const wait = res.retryAfterMs ?? Math.min(2 ** attempts * 1000, 3_600_000);
+        done.push({
+          ...r,
+          attempts,
+          status: failed ? 'failed' : 'pending',
+          error: res.reason.slice(0, 200),
+          nextAttemptAt: new Date(at.getTime() + wait).toISOString(),
+        });
+        o.log.warn({ outbox: r.id, channel: r.to.channel, attempts, failed }, 'delivery failed');
       }
-      const channel = o.channels.get(r.to.channel);
-      if (!channel) {
-        blocked.add(k);
-        continue;
-      }
-      const res: SendResult = await channel
-        .send(r.to, r.message)
-        .catch((e: unknown) => ({ ok: false, permanent: false, reason: String(e) }));
-      const at = o.clock.now();
-      if (res.ok) {
-        sent.push(r.id);
-        continue;
-      }
-      blocked.add(k);
-      const attempts = r.attempts + 1;
-      const failed = res.permanent || attempts >= maxAttempts;
-      const wait = res.retryAfterMs ?? Math.min(2 ** attempts * 1000, 3_600_000);
-      done.push({
-        ...r,
-        attempts,
-        status: failed ? 'failed' : 'pending',
-        error: res.reason.slice(0, 200),
-        nextAttemptAt: new Date(at.getTime() + wait).toISOString(),
-      });
-      o.log.warn({ outbox: r.id, channel: r.to.channel, attempts, failed }, 'delivery failed');
-    }
+    };
+    await Promise.all([...byChannel.values()].map(deliver));
     if (!done.length && !sent.length) return;
     await o.store.transact((tx) => {
       for (const r of done) tx.put('outbox', r.id, r);
       for (const id of sent) tx.delete('outbox', id);
     });
+    for (const r of done) if (r.status === 'pending') wakeAt(Date.parse(r.nextAttemptAt));
   };
 
   const flush = (): Promise<void> => {

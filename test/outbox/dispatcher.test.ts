@@ -22,6 +22,12 @@ const rec = (id: string, to: Address, text: string, at: string): OutboxRecord =>
 
 const setup = async () => {
   const clock = new ManualClock('2026-11-23T09:00:00Z');
+  const wakes: { fn: () => void; ms: number; cancelled: boolean }[] = [];
+  const schedule = (fn: () => void, ms: number) => {
+    const w = { fn, ms, cancelled: false };
+    wakes.push(w);
+    return { cancel: () => void (w.cancelled = true) };
+  };
   const store = createMemoryStore<CoreSchema>({ schemaVersion: 1, migrations: [], collections: ['outbox'] });
   const channel = createMemoryChannel();
   const d = createDispatcher({
@@ -30,13 +36,14 @@ const setup = async () => {
     clock,
     log: silentLog,
     maxAttempts: 3,
+    schedule,
   });
   await store.transact((tx) => {
     tx.put('outbox', '1', rec('1', a, 'a1', '2026-11-23T08:59:00.000Z'));
     tx.put('outbox', '2', rec('2', a, 'a2', '2026-11-23T08:59:01.000Z'));
     tx.put('outbox', '3', rec('3', b, 'b1', '2026-11-23T08:59:02.000Z'));
   });
-  return { clock, store, channel, d };
+  return { clock, store, channel, d, wakes };
 };
 
 describe('outbox dispatcher', () => {
@@ -69,6 +76,24 @@ describe('outbox dispatcher', () => {
       attempts: 3,
       error: 'down',
     });
+  });
+
+  it("retries by itself when the platform's retry-after has passed, without waiting for a tick", async () => {
+    const { clock, channel, d, wakes } = await setup();
+    channel.failNext(1, { ok: false, permanent: false, reason: '429', retryAfterMs: 7_000 });
+    await d.flush();
+    expect(wakes.map((w) => w.ms)).toEqual([7_000]);
+    clock.advance(7_000);
+    wakes[0]!.fn();
+    await d.idle();
+    expect(channel.sent.map((s) => s.message.text)).toEqual(['b1', 'a1', 'a2']);
+  });
+
+  it('does not schedule retries that are far away (the periodic tick takes those)', async () => {
+    const { channel, d, wakes } = await setup();
+    channel.failNext(1, { ok: false, permanent: false, reason: '429', retryAfterMs: 3_600_000 });
+    await d.flush();
+    expect(wakes).toEqual([]);
   });
 
   it('a message for a channel that is not running stays pending', async () => {
