@@ -157,6 +157,21 @@ describe('whatsapp channel: start and QR', () => {
     await expect(channel.start(async () => {})).rejects.toMatchObject({ code: 'CHANNEL_START' });
   });
 
+  it('passes a CHANNEL_START error from createClient (checkChromium) through unchanged', async () => {
+    const missing = '/nonexistent/chromium-for-test';
+    const channel = createWhatsAppChannel({
+      createClient: () => {
+        checkChromium(missing);
+        return createFakeWhatsAppClient();
+      },
+    });
+    const err = await channel.start(async () => {}).catch((e: unknown) => e);
+    expect(isCodedError(err, 'CHANNEL_START')).toBe(true);
+    expect((err as Error).message).toMatch(
+      /^WhatsApp needs Chromium at \/nonexistent\/chromium-for-test .*sudo apt-get install chromium/,
+    );
+  });
+
   it('rejects start on auth_failure before ready and asks for a relink', async () => {
     const s = setup(['auth_failure']);
     await expect(s.start()).rejects.toMatchObject({ code: 'CHANNEL_START', message: /DATA_DIR/ });

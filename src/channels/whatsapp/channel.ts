@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import type { Channel, ChannelEvent, InboundHandler, SendResult } from '../../core/channel.js';
-import { CodedError } from '../../core/errors.js';
+import { CodedError, isCodedError } from '../../core/errors.js';
 import { silentLog, type Log } from '../../core/log.js';
 import type { WaMessage, WhatsAppClient } from './client.js';
 import { toInbound } from './inbound.js';
@@ -239,7 +239,8 @@ export const createWhatsAppChannel = (o: WhatsAppOptions): WhatsAppChannel => {
     if (firstStart) {
       running = false;
       setState('stopped');
-      settleStart(startError(err));
+      // A CHANNEL_START error (checkChromium in createClient) already says what to fix.
+      settleStart(isCodedError(err, 'CHANNEL_START') ? err : startError(err));
     } else scheduleReconnect();
   };
 
