@@ -1,0 +1,22 @@
+export { createTelegramChannel, type TelegramChannel, type TelegramOptions } from './channel.js';
+export {
+  addressesBot,
+  callbackId,
+  commandOf,
+  mediaOf,
+  messageId,
+  pressedLabel,
+  toInbound,
+  withoutMention,
+  type BotIdentity,
+  type InboundContext,
+} from './inbound.js';
+export {
+  callbackData,
+  keyboard,
+  pressedText,
+  sendFailure,
+  splitText,
+  toTelegram,
+  type TelegramSend,
+} from './outbound.js';
