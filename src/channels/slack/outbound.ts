@@ -117,7 +117,7 @@ export const toPostMessage = (to: Address, m: Outbound): SlackPost => {
 /** A message as Slack hands it back in a block action (`body.message`). */
 export interface SlackPostedMessage {
   readonly text?: string;
-  readonly blocks?: readonly { readonly type: string; readonly text?: { readonly text?: string } }[];
+  readonly blocks?: readonly { readonly type: string; readonly text?: unknown }[];
 }
 
 /**
@@ -131,7 +131,8 @@ export const chosenUpdate = (
   const kept = (message.blocks ?? []).filter((b) => b.type !== 'actions') as unknown as types.KnownBlock[];
   const body = (message.blocks ?? [])
     .filter((b) => b.type === 'section')
-    .map((b) => b.text?.text ?? '')
+    .map((b) => (b.text as { text?: unknown } | undefined)?.text)
+    .map((t) => (typeof t === 'string' ? t : ''))
     .join('');
   const rtl = body.startsWith(RLM) ? RLM : '';
   const line = `${rtl}→ ${escapeMrkdwn(label)}`;
