@@ -36,6 +36,12 @@ export interface TelegramChannel extends Channel {
 /** The updates the bot asks Telegram for; everything else is not delivered at all. */
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
+/** How long start() waits for Telegram to answer getMe. */
+const GETME_TIMEOUT_MS = 30_000;
+
+/** grammY types its signal after the abort-controller polyfill; Node's own works the same. */
+const timeoutSignal = (ms: number) => AbortSignal.timeout(ms) as unknown as Parameters<Api['getMe']>[0];
+
 const TOKEN_HELP = 'Copy the token from @BotFather into TELEGRAM_BOT_TOKEN in .env.';
 
 /** An error's message, safe to log: grammY's errors name the method, never the token. */
@@ -252,10 +258,13 @@ export const createTelegramChannel = (o: TelegramOptions): TelegramChannel => {
   const start = async (onInbound: InboundHandler): Promise<void> => {
     if (!bot) throw new CodedError('CHANNEL_START', `TELEGRAM_BOT_TOKEN is empty. ${TOKEN_HELP}`);
     if (handler) throw new CodedError('CHANNEL_START', `The Telegram channel ${name} is already started.`);
-    try {
-      await bot.init();
-    } catch (err) {
-      throw startError(err, 'getMe');
+    if (!bot.isInited()) {
+      // One getMe, not bot.init(): that retries network errors forever and would hang start-up.
+      try {
+        bot.botInfo = await bot.api.getMe(timeoutSignal(GETME_TIMEOUT_MS));
+      } catch (err) {
+        throw startError(err, 'getMe');
+      }
     }
     handler = onInbound;
     try {

@@ -191,10 +191,15 @@ export const createFakeTelegram = async (o: FakeTelegramOptions = {}): Promise<F
     return m;
   };
 
+  const failure = (name: string): BotApiError | undefined => {
+    const i = failures.findIndex((f) => (f.method ? f.method === name : name.startsWith('send')));
+    return i >= 0 ? failures.splice(i, 1)[0]!.error : undefined;
+  };
+
   /** The answer to one authorized call: a result, or a Bot API error. */
   const method = (name: string, p: Record<string, unknown>): { error: BotApiError } | { result: unknown } => {
-    const failure = failures.findIndex((f) => (f.method ? f.method === name : name.startsWith('send')));
-    if (failure >= 0) return { error: failures.splice(failure, 1)[0]!.error };
+    const failed = failure(name);
+    if (failed) return { error: failed };
     const bad = (description: string) => ({
       error: { error_code: 400, description: `Bad Request: ${description}` },
     });
@@ -272,6 +277,8 @@ export const createFakeTelegram = async (o: FakeTelegramOptions = {}): Promise<F
       const authorized = tok === token;
       calls.push({ method: name, params, authorized });
       if (!authorized) return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+      const failed = name === 'getUpdates' ? failure(name) : undefined;
+      if (failed) return reply(res, failed.error_code, { ok: false, ...failed });
       if (name === 'getUpdates') return getUpdates(params, res);
       const r = method(name, params);
       if ('error' in r) return reply(res, r.error.error_code, { ok: false, ...r.error });
