@@ -9,6 +9,7 @@ import type { Log } from '../../src/core/log.js';
 import type { Inbound } from '../../src/core/messages.js';
 import { createSlackHarness, TEST_BOT_TOKEN, TEST_TEXTS, type SlackHarness } from '../fakes/slack/harness.js';
 import {
+  blockActions,
   dmFileShare,
   dmMessage,
   eventEnvelope,
@@ -315,6 +316,28 @@ describe('slack channel over HTTP', () => {
     expect(callsAtReceipt[0]).toContain('chat.update');
   });
 
+  it('acknowledges other block actions and events without handing them on', async () => {
+    await h.channel.send(h.privateAddress('nour'), { text: 'Kies', choices: [{ value: 'a', label: 'A' }] });
+    const message = h.api.messages('UNOUR')[0]!;
+    const payload = blockActions(h.workspace, { user: h.userId('nour'), message, actionId: 'choice_0' });
+    const actions = payload['actions'] as Record<string, unknown>[];
+    const other = { ...payload, actions: [{ ...actions[0], action_id: 'open_link', type: 'button' }] };
+    const started = Date.now();
+    const res = await h.post({ kind: 'interaction', payload: other });
+    const reaction = {
+      type: 'reaction_added',
+      user: 'UNOUR',
+      reaction: 'thumbsup',
+      event_ts: '1763888400.1',
+    };
+    const ev = await h.post({ kind: 'event', json: eventEnvelope(h.workspace, reaction) });
+    await h.settle();
+    expect([res.status, ev.status]).toEqual([200, 200]);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(got).toEqual([]);
+    expect(h.api.calls.some((c) => c.method === 'chat.update')).toBe(false);
+  });
+
   it('more than 25 choices become numbered text without buttons', async () => {
     const choices = Array.from({ length: 26 }, (_, i) => ({ value: `v${i}`, label: `Optie ${i + 1}` }));
     await h.channel.send(h.privateAddress('nour'), { text: 'Kies', choices });
@@ -475,6 +498,22 @@ describe('slack channel start-up', () => {
       code: 'CHANNEL_START',
       message: expect.stringContaining('SLACK_APP_TOKEN'),
     });
+  });
+
+  it('a port already in use names SLACK_PORT', async () => {
+    const first = createSlackChannel({ ...base(), botToken: 'xoxb-fake-bot-token' });
+    await first.start(async () => undefined);
+    try {
+      const second = createSlackChannel({ ...base(), port: first.port, botToken: 'xoxb-fake-bot-token' });
+      await expect(second.start(async () => undefined)).rejects.toMatchObject({
+        code: 'CHANNEL_START',
+        message: expect.stringContaining('SLACK_PORT'),
+      });
+      expect(second.port).toBeUndefined();
+    } finally {
+      await first.stop();
+    }
+    expect(first.port).toBeUndefined();
   });
 
   it('an unreachable Slack at start says so without the token', async () => {

@@ -67,6 +67,7 @@ describe('inbound', () => {
     expect(fromMessage('slack', { ...dm, user: BOT }, BOT)).toBeNull();
     expect(fromMessage('slack', { ...dm, subtype: 'message_changed' }, BOT)).toBeNull();
     expect(fromMessage('slack', { ...dm, subtype: 'message_deleted' }, BOT)).toBeNull();
+    expect(fromMessage('slack', { ...dm, text: '  ' }, BOT)).toBeNull();
   });
 
   it('a file share -> media (first file) with the caption, no caption when empty', () => {
@@ -178,6 +179,9 @@ describe('inbound', () => {
     });
     expect(fromPersonAddSubmission('slack', '/netwerkbot', body('Jan', null), at)).toMatchObject({
       args: 'person add buddy Jan taal=fr',
+    });
+    expect(fromPersonAddSubmission('slack', '/netwerkbot', body('Jan', 'De  Panne'), at)).toMatchObject({
+      args: 'person add buddy Jan taal=fr gemeente="De Panne"',
     });
     expect(fromPersonAddSubmission('slack', '/netwerkbot', body('  ', null), at)).toBeNull();
   });

@@ -9,7 +9,6 @@ import {
 import { silentLog, type Log } from '../../core/log.js';
 import type { Address, Inbound, Outbound } from '../../core/messages.js';
 import {
-  CHOICE_ACTION,
   fromAction,
   fromCommand,
   fromMention,
@@ -138,7 +137,8 @@ export const createSlackChannel = (o: SlackOptions): SlackChannel => {
         log.warn({ channel: name, reason: sendFailure(err).reason }, 'could not open the person add modal');
       }
     });
-    app.action({ type: 'block_actions', action_id: CHOICE_ACTION }, async ({ ack, body }) => {
+    // Every block action is acknowledged (Slack shows an error otherwise); only choice buttons count.
+    app.action({ type: 'block_actions' }, async ({ ack, body }) => {
       await ack();
       const b = body as unknown as SlackBlockActionBody & {
         message?: SlackPostedMessage & { ts?: string };

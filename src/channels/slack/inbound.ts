@@ -138,7 +138,8 @@ export const messageId = (ev: { channel: string; ts: string; client_msg_id?: str
  * A `message` event -> text or media from a private chat. Only direct messages count; messages in
  * channels, edits, deletions and everything sent by a bot (the bot itself included) are ignored.
  * A message in a thread carries the thread's ts as `address.thread`. Of several files, the first
- * is handed on (a person sends one picture as proof; Slack gives the message one id).
+ * is handed on (a person sends one picture as proof; Slack gives the message one id). A message
+ * without text or file (a shared post, an attachment only) is ignored.
  */
 export const fromMessage = (channel: string, ev: SlackMessageEvent, botUserId: string): Inbound | null => {
   const direct = ev.channel_type ? ev.channel_type === 'im' : isDirectChannel(ev.channel);
@@ -163,7 +164,7 @@ export const fromMessage = (channel: string, ev: SlackMessageEvent, botUserId: s
       ...(text.trim() ? { caption: text } : {}),
     };
   }
-  return { ...base, kind: 'text', text };
+  return text.trim() ? { ...base, kind: 'text', text } : null;
 };
 
 /**
@@ -219,12 +220,16 @@ export const fromAction = (channel: string, body: SlackBlockActionBody, at: Date
   };
 };
 
+/** A municipality of several words ("De Panne") is quoted so it stays one option value. */
+const quoted = (s: string) => (/\s/.test(s) ? `"${s.replaceAll('"', '')}"` : s);
+
 const inputOf = (values: SlackViewValues, block: string) => values[block]?.['value'];
 
 /**
  * The submitted `person add` modal -> `/<command> person add <role> <name> taal=<lang>
- * [gemeente=<municipality>]`, the same command a coach could type. Null when a required field
- * is empty (Slack itself refuses to submit those).
+ * [gemeente=<municipality>]`, the same command a coach could type: the name is the rest of the
+ * words, unquoted; only a municipality with a space is quoted (`gemeente="De Panne"`). Null when a
+ * required field is empty (Slack itself refuses to submit those).
  */
 export const fromPersonAddSubmission = (
   channel: string,
@@ -246,6 +251,6 @@ export const fromPersonAddSubmission = (
     receivedAt: at.toISOString(),
     ...(from && !isDirectChannel(from) ? { inGroup: true } : {}),
     command: commandName(command),
-    args: `person add ${role} ${name} taal=${lang}${municipality ? ` gemeente=${municipality}` : ''}`,
+    args: `person add ${role} ${name} taal=${lang}${municipality ? ` gemeente=${quoted(municipality)}` : ''}`,
   };
 };
