@@ -324,6 +324,22 @@ describe('Telegram channel: webhook mode', () => {
     await expect(post(port, update, secret)).rejects.toThrow();
   });
 
+  it('names TELEGRAM_WEBHOOK_PORT when the port is taken', async () => {
+    const tg = await fake();
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    cleanup.push(() => new Promise((r) => taken.close(() => r())));
+    const port = (taken.address() as AddressInfo).port;
+    const channel = createTelegramChannel({
+      token: tg.token,
+      apiRoot: tg.apiRoot,
+      mode: 'webhook',
+      webhook: { url: 'https://bot.example.org/telegram', secret, port, host: '127.0.0.1' },
+    });
+    await expect(channel.start(async () => {})).rejects.toThrow(/TELEGRAM_WEBHOOK_PORT .*EADDRINUSE/);
+    expect(tg.callsTo('setWebhook')).toEqual([]);
+  });
+
   it('refuses to start without a webhook URL and secret, naming the variables', async () => {
     const tg = await fake();
     const channel = createTelegramChannel({ token: tg.token, apiRoot: tg.apiRoot, mode: 'webhook' });

@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Bot, GrammyError, HttpError, webhookCallback, type Api } from 'grammy';
+import type { Server } from 'node:http';
+import { Bot, GrammyError, HttpError, type Api } from 'grammy';
 import type { CallbackQuery, Update } from 'grammy/types';
 import type { Channel, ChannelCapabilities, InboundHandler, SendResult } from '../../core/channel.js';
 import { CodedError } from '../../core/errors.js';
@@ -8,6 +7,7 @@ import { silentLog, type Log } from '../../core/log.js';
 import type { Address, Outbound } from '../../core/messages.js';
 import { pressedLabel, toInbound } from './inbound.js';
 import { CAPTION_LIMIT, pressedText, sendFailure, toTelegram, type TelegramSend } from './outbound.js';
+import { closeServer, serveWebhook } from './webhook.js';
 
 export interface TelegramOptions {
   /** TELEGRAM_BOT_TOKEN, from @BotFather. */
@@ -74,21 +74,6 @@ const startError = (err: unknown, step: string): CodedError => {
   );
 };
 
-const listen = (server: Server, port: number, host?: string): Promise<number> =>
-  new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-
-const closeServer = (server: Server): Promise<void> =>
-  new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
-
 /** One Bot API call; resolves to the id of the message Telegram created. */
 const call = async (api: Api, chat: string, c: TelegramSend): Promise<number> => {
   const markup = c.reply_markup ? { reply_markup: c.reply_markup } : {};
@@ -154,6 +139,7 @@ export const createTelegramChannel = (o: TelegramOptions): TelegramChannel => {
 
   /** Runs for every update; never throws, so polling goes on and webhooks get their 200. */
   const onUpdate = async (api: Api, update: Update, me: { id: number; username: string }) => {
+    if (!handler) return; // stopping; see stop()
     try {
       const inbound = toInbound(update, { channel: name, bot: me, now: new Date() });
       if (update.callback_query) await acknowledge(api, update.callback_query);
@@ -202,29 +188,14 @@ export const createTelegramChannel = (o: TelegramOptions): TelegramChannel => {
         'CHANNEL_START',
         'TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_URL (public https address), TELEGRAM_WEBHOOK_SECRET and TELEGRAM_WEBHOOK_PORT in .env; or set TELEGRAM_MODE=polling.',
       );
-    // Requests without the right X-Telegram-Bot-Api-Secret-Token get 401 before anything runs.
-    const callback = webhookCallback(b, 'http', { secretToken: w.secret, onTimeout: 'return' });
-    const srv = createServer((req, res) => {
-      if (req.method !== 'POST') {
-        res.writeHead(405).end();
-        return;
-      }
-      callback(req, res).catch((err: unknown) => {
-        log.warn({ channel: name, err: describe(err) }, 'telegram webhook request failed');
-        if (!res.headersSent) res.writeHead(err instanceof SyntaxError ? 400 : 500);
-        res.end();
-      });
-    });
-    try {
-      port = await listen(srv, w.port, w.host);
-    } catch (err) {
-      throw new CodedError(
-        'CHANNEL_START',
-        `The Telegram webhook server could not listen on TELEGRAM_WEBHOOK_PORT ${w.port} (${(err as NodeJS.ErrnoException).code ?? describe(err)}). Choose a free port in .env.`,
-        { cause: err },
-      );
-    }
-    server = srv;
+    ({ server, port } = await serveWebhook(b, {
+      channel: name,
+      secret: w.secret,
+      port: w.port,
+      ...(w.host ? { host: w.host } : {}),
+      accepting: () => handler !== undefined,
+      log,
+    }));
     try {
       await b.api.setWebhook(w.url, { secret_token: w.secret, allowed_updates: [...ALLOWED_UPDATES] });
     } catch (err) {
@@ -239,6 +210,8 @@ export const createTelegramChannel = (o: TelegramOptions): TelegramChannel => {
   };
 
   const stop = async (): Promise<void> => {
+    // The rest of a polled batch is dropped: bot.stop() confirms only up to the update being
+    // handled, so Telegram delivers the others again at the next start.
     handler = undefined;
     if (bot && polling) {
       await bot.stop().catch((err: unknown) => {
