@@ -1,6 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { createApp, hoursSettings, loadContent } from './app.js';
+import { createAdminAlerts } from './alerts.js';
 import { createConsoleChannel } from './channels/console/index.js';
+import { createSlackChannel, type SlackChannel, type SlackTexts } from './channels/slack/index.js';
+import { createTelegramChannel } from './channels/telegram/index.js';
+import { checkChromium, createWhatsAppChannel, createWwebjsClient } from './channels/whatsapp/index.js';
 import type { Channel } from './core/channel.js';
 import type { Clock } from './core/clock.js';
 import type { Log } from './core/log.js';
@@ -35,8 +39,98 @@ export const openStore = async (
         log: (event, fields) => log.debug(fields, `store: ${event}`),
       });
 
-/** Real channels configured in the environment. The channel adapters add themselves here. */
-export const realChannels = (_config: Config, _log: Log): Channel[] => [];
+/** What the real channels need besides the configuration. */
+export interface ChannelDeps {
+  readonly log: Log;
+  readonly i18n: I18n;
+}
+
+/** The Slack modal's words, in the admins' language. */
+const slackTexts = (i18n: I18n, lng: string): SlackTexts => {
+  const t = (k: string) => i18n.t(lng, `staff:${k}`);
+  return {
+    personAddTitle: t('slack.person_add_title'),
+    submit: t('slack.submit'),
+    cancel: t('slack.cancel'),
+    name: t('slack.name'),
+    role: t('slack.role'),
+    language: t('slack.language'),
+    municipality: t('slack.municipality'),
+    roles: (['newcomer', 'buddy', 'contact', 'coach'] as const).map((r) => ({
+      value: r,
+      label: t(`role.${r}`),
+    })),
+    languages: i18n.languages.map((l) => ({ value: l, label: i18n.t(l, 'common:language_name') })),
+  };
+};
+
+/**
+ * Real channels configured in the environment: Telegram when TELEGRAM_BOT_TOKEN is set, Slack
+ * when SLACK_BOT_TOKEN is set, WhatsApp when WHATSAPP=true. WhatsApp's connection events reach
+ * the admins through Slack's admin channel. A channel that cannot start reports why at start-up
+ * and the others keep running.
+ */
+export const realChannels = (config: Config, deps: ChannelDeps): Channel[] => {
+  const channels: Channel[] = [];
+  let slack: SlackChannel | null = null;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    channels.push(
+      createTelegramChannel({
+        token: config.TELEGRAM_BOT_TOKEN,
+        mode: config.TELEGRAM_MODE,
+        ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+        ...(config.TELEGRAM_MODE === 'webhook'
+          ? {
+              webhook: {
+                url: config.TELEGRAM_WEBHOOK_URL ?? '',
+                secret: config.TELEGRAM_WEBHOOK_SECRET ?? '',
+                port: config.TELEGRAM_WEBHOOK_PORT,
+              },
+            }
+          : {}),
+        log: deps.log,
+      }),
+    );
+  }
+  if (config.SLACK_BOT_TOKEN) {
+    slack = createSlackChannel({
+      botToken: config.SLACK_BOT_TOKEN,
+      mode: config.SLACK_MODE,
+      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+      ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+      port: config.SLACK_PORT,
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      command: config.SLACK_COMMAND,
+      ...(config.SLACK_ADMIN_CHANNEL ? { adminChannel: config.SLACK_ADMIN_CHANNEL } : {}),
+      texts: slackTexts(deps.i18n, config.DEFAULT_LANGUAGE),
+      log: deps.log,
+    });
+    channels.push(slack);
+  }
+  if (config.WHATSAPP) {
+    const alerts = createAdminAlerts({
+      notifier: slack,
+      i18n: deps.i18n,
+      lng: config.DEFAULT_LANGUAGE,
+      log: deps.log,
+    });
+    channels.push(
+      createWhatsAppChannel({
+        createClient: () => {
+          checkChromium(config.PUPPETEER_EXECUTABLE_PATH);
+          return createWwebjsClient({
+            dataDir: config.DATA_DIR,
+            executablePath: config.PUPPETEER_EXECUTABLE_PATH,
+          });
+        },
+        pace: { minMs: config.WHATSAPP_PACE_MS, jitterMs: Math.round(config.WHATSAPP_PACE_MS * 1.5) },
+        onEvent: alerts,
+        log: deps.log,
+      }),
+    );
+  }
+  return channels;
+};
 
 /**
  * Loads the demo data into an empty database when asked (DEMO_DATA=true) or when nothing else is
@@ -74,7 +168,7 @@ export const runBot = async (): Promise<void> => {
   const t = (k: string, p: Record<string, string | number> = {}) =>
     content.i18n.t(config.CLI_LANGUAGE, `cli:${k}`, p);
   const store = await openStore(config, log);
-  const channels = realChannels(config, log);
+  const channels = realChannels(config, { log, i18n: content.i18n });
   const useConsole = config.CONSOLE === 'true' || (config.CONSOLE === 'auto' && channels.length === 0);
   const people = await ensureDemo(store, config, {
     clock: systemClock,
@@ -110,11 +204,24 @@ export const runBot = async (): Promise<void> => {
     log,
     maxMisses: config.MAX_MISSES,
     hours: hoursSettings(config),
+    inviteTtlDays: config.INVITE_TTL_DAYS,
     content,
   });
   const live = await app.start();
   log.info({ channels: live }, 'started');
-  if (!useConsole) process.stdout.write(`${t('channels_live', { channels: live.join(', ') || '-' })}\n`);
+  for (const f of app.failed)
+    process.stdout.write(`${t('channel_failed', { channel: f.channel, reason: f.reason })}\n`);
+  if (!useConsole || app.failed.length)
+    process.stdout.write(
+      `${t('channels_live', { channels: live.filter((c) => c !== 'console').join(', ') || '-' })}\n`,
+    );
+  if (live.length === 0) {
+    // Nothing to talk on: say so and stop, rather than run deaf.
+    await app.stop();
+    await store.close();
+    process.exitCode = 1;
+    return;
+  }
   const timer = setInterval(() => void app.tick(), config.TIMER_INTERVAL_SECONDS * 1000);
   let stopping = false;
   shutdown = async () => {

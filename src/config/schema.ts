@@ -40,6 +40,35 @@ export const configSchema = z.object({
   MAX_DAY_HOURS: z.coerce.number().min(0.5).max(24).default(16),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, 'a token from @BotFather like 123456789:AA…')
+    .optional(),
+  TELEGRAM_MODE: z.enum(['polling', 'webhook']).default('polling'),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).optional(),
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/ }).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, '16-256 letters, digits, _ or -')
+    .optional(),
+  TELEGRAM_WEBHOOK_PORT: int(0, 65535).default(8443),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token that starts with xoxb-').optional(),
+  SLACK_MODE: z.enum(['socket', 'http']).default('socket'),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token that starts with xapp-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(16).optional(),
+  SLACK_PORT: int(0, 65535).default(3000),
+  SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SLACK_COMMAND: z
+    .string()
+    .regex(/^\/[a-z0-9_-]{1,31}$/, 'a slash command such as /netwerkbot')
+    .default('/netwerkbot'),
+  SLACK_ADMIN_CHANNEL: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{6,}$/, 'a channel id such as C0123ABCD (channel details → bottom)')
+    .optional(),
+  WHATSAPP: bool.default(false),
+  PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  WHATSAPP_PACE_MS: int(0, 60_000).default(1200),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -87,4 +116,73 @@ export const VARIABLES: Readonly<Record<ConfigKey, VariableDoc>> = {
     example: 'info',
   },
   LOG_PRETTY: { description: '`true` prints logs as readable lines instead of JSON.', example: 'false' },
+  TELEGRAM_BOT_TOKEN: {
+    description: 'Turns Telegram on. The bot token from @BotFather.',
+    example: '123456789:AAH…',
+    secret: true,
+  },
+  TELEGRAM_MODE: {
+    description: '`polling` (no public URL needed) or `webhook` (needs TELEGRAM_WEBHOOK_URL and _SECRET).',
+    example: 'polling',
+  },
+  TELEGRAM_API_ROOT: {
+    description: 'A self-hosted Telegram Bot API server instead of api.telegram.org.',
+    example: 'http://127.0.0.1:8081',
+  },
+  TELEGRAM_WEBHOOK_URL: {
+    description: 'Public HTTPS address Telegram posts updates to (webhook mode).',
+    example: 'https://bot.example.be/telegram',
+  },
+  TELEGRAM_WEBHOOK_SECRET: {
+    description: 'Secret Telegram sends with every update (webhook mode); other requests get 401.',
+    example: 'a-long-random-string',
+    secret: true,
+  },
+  TELEGRAM_WEBHOOK_PORT: {
+    description: 'Local port of the webhook server (behind your HTTPS proxy).',
+    example: '8443',
+  },
+  SLACK_BOT_TOKEN: {
+    description: 'Turns Slack on (for coaches). The Bot User OAuth Token of your Slack app.',
+    example: 'xoxb-…',
+    secret: true,
+  },
+  SLACK_MODE: {
+    description:
+      '`socket` (Socket Mode, no public URL needed, needs SLACK_APP_TOKEN) or `http` (needs SLACK_SIGNING_SECRET).',
+    example: 'socket',
+  },
+  SLACK_APP_TOKEN: {
+    description: 'App-level token with connections:write (Socket Mode).',
+    example: 'xapp-…',
+    secret: true,
+  },
+  SLACK_SIGNING_SECRET: {
+    description: 'Signing secret of your Slack app (HTTP mode); unsigned or stale requests get 401.',
+    example: '8f14e45f…',
+    secret: true,
+  },
+  SLACK_PORT: { description: 'Local port for Slack requests (HTTP mode).', example: '3000' },
+  SLACK_API_URL: {
+    description: 'Another Slack Web API address (tests and proxies).',
+    example: 'https://slack.com/api/',
+  },
+  SLACK_COMMAND: { description: 'The slash command coaches type.', example: '/netwerkbot' },
+  SLACK_ADMIN_CHANNEL: {
+    description: 'Channel id where admins get alerts (WhatsApp QR code, lost connections).',
+    example: 'C0123ABCD',
+  },
+  WHATSAPP: {
+    description:
+      '`true` turns WhatsApp on (whatsapp-web.js, needs Chromium; scan the QR code at first start).',
+    example: 'false',
+  },
+  PUPPETEER_EXECUTABLE_PATH: {
+    description: 'Chromium for WhatsApp (never downloaded at install).',
+    example: '/usr/bin/chromium',
+  },
+  WHATSAPP_PACE_MS: {
+    description: 'Least time between two WhatsApp messages, plus a random extra (against bans).',
+    example: '1200',
+  },
 };

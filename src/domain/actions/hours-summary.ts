@@ -27,7 +27,10 @@ export const hoursOverview = (
   id: string,
   todayDate: string,
   /** Texts for the last line: the newcomer reads "your term", a coach "her term". */
-  keys: { readonly term: string; readonly done: string } = { term: 'hours:my_hours_term', done: 'hours:my_hours_done' },
+  keys: { readonly term: string; readonly done: string } = {
+    term: 'hours:my_hours_term',
+    done: 'hours:my_hours_done',
+  },
 ): { bar: string; confirmed: number; lines: Json[]; name: string | null } | null => {
   const entries = entriesOf(tx, id);
   if (!entries.some((e) => e.status === 'confirmed' || e.status === 'pending')) return null;
@@ -39,7 +42,8 @@ export const hoursOverview = (
       ? [{ $t: 'hours:my_hours_line', params: { type: { $t: `hours:offer.${t}` }, minutes: m.confirmed } }]
       : [];
   });
-  if (p.pendingMinutes > 0) lines.push({ $t: 'hours:my_hours_pending', params: { pending: p.pendingMinutes } });
+  if (p.pendingMinutes > 0)
+    lines.push({ $t: 'hours:my_hours_pending', params: { pending: p.pendingMinutes } });
   if (p.done) lines.push({ $t: keys.done });
   else if (term && p.minutesPerWeek !== null)
     lines.push({ $t: keys.term, params: { end: term.end, perWeek: p.minutesPerWeek } });
