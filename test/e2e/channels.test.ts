@@ -9,6 +9,7 @@ import type { Store } from '../../src/core/store.js';
 import {
   COLLECTIONS,
   DATA_VERSION,
+  createPerson,
   formatInviteCode,
   issueInvite,
   MIGRATIONS,
@@ -212,5 +213,64 @@ describe('end to end over Telegram, WhatsApp and Slack', () => {
     await reopened.close();
     expect(after.confirmed).toBe(2);
     expect(after.channels).toEqual(expect.arrayContaining(['telegram', 'whatsapp', 'slack']));
+  });
+
+  it("an organisation's contact person who uses Slack confirms with a button", async () => {
+    const w = await world();
+    const { telegram: tg, slack } = w;
+    const els = await w.store.transact((tx) => {
+      const r = createPerson(
+        tx,
+        { name: 'Els', role: 'contact', municipality: 'wetteren', organisation: 'Bib Wetteren' },
+        {
+          now: new Date('2026-11-23T09:00:00Z'),
+          ids: { ...createSeededIds(5), next: (prefix: string) => `${prefix}_els` },
+          actor: 'test',
+          inviteTtlDays: 14,
+          languages: content.i18n.languages,
+        },
+      );
+      if (!r.ok) throw new Error('person not created');
+      return r.printableCode;
+    });
+    // Els links her Slack user with her code and goes through the short onboarding with buttons.
+    await slack.userSays('els', els);
+    await w.settle();
+    await slack.userPicks('els', 0); // Nederlands
+    await w.settle();
+    await slack.userPicks('els', 0); // Ja, akkoord
+    await w.settle();
+
+    const code = w.demo.invited.find((i) => i.person.name === 'Amina')!.code;
+    await tg.userSays('amina', `/start ${code}`);
+    await w.settle();
+    await tg.userPicks('amina', 0);
+    await w.settle();
+    await tg.userPicks('amina', 0);
+    await w.settle();
+    await tg.userSays('amina', 'gisteren 3 uur vrijwilligerswerk in de Bib Wetteren');
+    await w.settle();
+    if (last(tg, 'amina').buttons.includes('Vrijwilligerswerk')) {
+      await tg.userPicks('amina', last(tg, 'amina').buttons.indexOf('Vrijwilligerswerk'));
+      await w.settle();
+    }
+    expect(last(tg, 'amina').buttons).toEqual(['Ja, klopt', 'Wijzigen']);
+    await tg.userPicks('amina', 0);
+    await w.settle();
+
+    const ask = last(slack, 'els');
+    expect(ask.text).toContain('Amina');
+    expect(ask.buttons.length).toBeGreaterThan(1);
+    await slack.userPicks('els', 0);
+    await w.settle();
+    const [entry] = await w.store.read((tx) => tx.list('ledger'));
+    expect(entry).toMatchObject({
+      minutes: 180,
+      status: 'confirmed',
+      organisation: expect.stringMatching(/bib wetteren/i),
+    });
+    expect(
+      slack.sent(slack.privateAddress('els').chat).find((m) => m.platformId === ask.platformId)!.buttons,
+    ).toEqual([]);
   });
 });

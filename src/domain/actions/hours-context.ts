@@ -83,8 +83,9 @@ const norm = (s: string) => s.toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
  * The contact person of an organisation in the newcomer's gemeente (a person with role
- * "contact" whose organisation is the place named), who confirms hours there; else null and the
- * coach confirms.
+ * "contact" whose organisation is the place named, or is named in it as whole words:
+ * "voorlezen in de bib wetteren" finds "Bib Wetteren"), who confirms hours there; else null and
+ * the coach confirms. An exact name wins, then the longest name found.
  */
 export const contactFor = (
   tx: ReadTx<DataSchema>,
@@ -94,11 +95,14 @@ export const contactFor = (
   const gemeente = tx.get('people', newcomerId)?.municipality;
   if (!place || !gemeente) return null;
   const p = norm(place);
-  return (
-    tx.list(
-      'people',
-      (x) =>
-        x.role === 'contact' && x.municipality === gemeente && !!x.organisation && norm(x.organisation) === p,
-    )[0]?.id ?? null
+  const contacts = tx.list(
+    'people',
+    (x) => x.role === 'contact' && x.municipality === gemeente && !!x.organisation,
   );
+  const exact = contacts.find((x) => norm(x.organisation!) === p);
+  if (exact) return exact.id;
+  const within = contacts
+    .filter((x) => ` ${p} `.includes(` ${norm(x.organisation!)} `))
+    .sort((a, b) => b.organisation!.length - a.organisation!.length);
+  return within[0]?.id ?? null;
 };
