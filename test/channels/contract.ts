@@ -3,16 +3,9 @@ import { createApp, loadContent, type App } from '../../src/app.js';
 import { createSeededIds, ManualClock } from '../../src/core/clock.js';
 import { silentLog } from '../../src/core/log.js';
 import type { Inbound } from '../../src/core/messages.js';
-import {
-  COLLECTIONS,
-  DATA_VERSION,
-  MIGRATIONS,
-  seedDemo,
-  type DataSchema,
-  type DemoResult,
-} from '../../src/domain/index.js';
-import { createMemoryStore } from '../../src/store/index.js';
+import { seedDemo, type DemoResult } from '../../src/domain/index.js';
 import type { ChannelHarness, HarnessFactory } from '../fakes/harness.js';
+import { memoryStore } from '../helpers/store.js';
 
 const content = loadContent();
 const RLM = '\u200f';
@@ -30,11 +23,7 @@ export const channelContract = (make: HarnessFactory): void => {
   beforeEach(async () => {
     h = await make();
     received = [];
-    const store = createMemoryStore<DataSchema>({
-      schemaVersion: DATA_VERSION,
-      migrations: MIGRATIONS,
-      collections: COLLECTIONS,
-    });
+    const store = memoryStore();
     const clock = new ManualClock('2026-11-23T09:00:00Z');
     demo = await store.transact((tx) => seedDemo(tx, clock.now(), content.i18n.languages, 'console'));
     const recording = {

@@ -7,31 +7,22 @@ import { createSeededIds, ManualClock } from '../../src/core/clock.js';
 import { silentLog } from '../../src/core/log.js';
 import type { Store } from '../../src/core/store.js';
 import {
-  COLLECTIONS,
-  DATA_VERSION,
   createPerson,
   formatInviteCode,
   issueInvite,
-  MIGRATIONS,
   seedDemo,
   type DataSchema,
   type DemoResult,
 } from '../../src/domain/index.js';
-import { openFileStore } from '../../src/store/index.js';
 import type { ChannelHarness } from '../fakes/harness.js';
 import { slashCommand } from '../fakes/slack/payloads.js';
 import { createSlackHarness, type SlackHarness } from '../fakes/slack/harness.js';
 import { createTelegramHarness } from '../fakes/telegram/harness.js';
 import { createWhatsAppHarness } from '../fakes/whatsapp/harness.js';
+import { fileStore } from '../helpers/store.js';
 
 const content = loadContent();
-const open = (dir: string) =>
-  openFileStore<DataSchema>({
-    dir,
-    schemaVersion: DATA_VERSION,
-    migrations: MIGRATIONS,
-    collections: COLLECTIONS,
-  });
+const open = fileStore;
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -7,11 +7,10 @@ import { createApp, loadContent, ROOT } from '../../src/app.js';
 import { createSeededIds, ManualClock } from '../../src/core/clock.js';
 import { silentLog } from '../../src/core/log.js';
 import { loadConfig } from '../../src/config/index.js';
-import { COLLECTIONS, DATA_VERSION, MIGRATIONS, type DataSchema } from '../../src/domain/index.js';
 import { realChannels } from '../../src/main.js';
-import { createMemoryStore } from '../../src/store/index.js';
 import { createFakeSlackApi } from '../fakes/slack/web-api.js';
 import { createFakeTelegram } from '../fakes/telegram/server.js';
+import { memoryStore } from '../helpers/store.js';
 
 const content = loadContent();
 const BAD_TOKEN = '123456789:AAbadbadbadbadbadbadbadbadbad';
@@ -58,11 +57,7 @@ describe('start-up with real channels', () => {
     const channels = realChannels(config, { log: silentLog, i18n: content.i18n });
     expect(channels.map((c) => c.name)).toEqual(['telegram', 'slack']);
     const app = createApp({
-      store: createMemoryStore<DataSchema>({
-        schemaVersion: DATA_VERSION,
-        migrations: MIGRATIONS,
-        collections: COLLECTIONS,
-      }),
+      store: memoryStore(),
       channels,
       clock: new ManualClock('2026-11-23T09:00:00Z'),
       ids: createSeededIds(1),

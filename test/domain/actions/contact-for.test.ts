@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSeededIds } from '../../../src/core/clock.js';
 import { contactFor } from '../../../src/domain/actions/hours-context.js';
-import {
-  COLLECTIONS,
-  createPerson,
-  DATA_VERSION,
-  MIGRATIONS,
-  seedDemo,
-  type DataSchema,
-} from '../../../src/domain/index.js';
-import { createMemoryStore } from '../../../src/store/index.js';
+import { createPerson, seedDemo } from '../../../src/domain/index.js';
+import { memoryStore } from '../../helpers/store.js';
 
 const setup = async () => {
-  const store = createMemoryStore<DataSchema>({
-    schemaVersion: DATA_VERSION,
-    migrations: MIGRATIONS,
-    collections: COLLECTIONS,
-  });
+  const store = memoryStore();
   const now = new Date('2026-11-23T09:00:00Z');
   return store.transact((tx) => {
     const demo = seedDemo(tx, now, ['nl']);
