@@ -1,5 +1,6 @@
 import type { CoreSchema } from '../core/records.js';
 import type { Migration } from '../core/store.js';
+import type { Activity, ActivityOffer, Broadcast, GemeenteGroup, Rsvp } from './activities/types.js';
 import type { Duo, LedgerEntry, Trajectory } from './ledger/types.js';
 import type { Role } from './roles.js';
 
@@ -35,6 +36,8 @@ export interface Person {
   readonly externalId?: string;
   /** For an organisation's contact person: the organisation (club, volunteer place) they confirm hours for. */
   readonly organisation?: string;
+  /** More gemeenten whose activities this person gets (besides their own). */
+  readonly follows?: readonly string[];
 }
 
 /** A gemeente (municipality) the deployment serves. */
@@ -42,6 +45,31 @@ export interface Municipality {
   readonly v: 1;
   readonly id: string;
   readonly name: string;
+  /** When the weekly digest goes out (cron, Europe/Brussels); default DIGEST_CRON. */
+  readonly digestCron?: string;
+}
+
+/**
+ * A durable job of the scheduler: due at a time, done once. The id is its idempotency key
+ * (e.g. `digest:wetteren:2026-11-30`), so planning the same job twice is harmless.
+ */
+export interface Job {
+  readonly v: 1;
+  readonly id: string;
+  readonly kind: string;
+  readonly dueAt: string;
+  readonly payload: Readonly<Record<string, string | number | boolean | null>>;
+  readonly status: 'due' | 'done' | 'failed';
+  readonly doneAt: string | null;
+  readonly error?: string;
+}
+
+/** When a member wrote in an announcement group and got the private hint (at most once a day). */
+export interface GroupHint {
+  readonly v: 1;
+  /** A hash of the member's address (nothing readable is kept about people the bot may not know). */
+  readonly id: string;
+  readonly at: string;
 }
 
 /** A single-use, expiring code that links a chat identity to a person. */
@@ -74,6 +102,13 @@ export interface DataSchema extends CoreSchema {
   ledger: LedgerEntry;
   duos: Duo;
   trajectories: Trajectory;
+  activities: Activity;
+  groups: GemeenteGroup;
+  broadcasts: Broadcast;
+  rsvps: Rsvp;
+  offers: ActivityOffer;
+  jobs: Job;
+  hints: GroupHint;
 }
 
 export const COLLECTIONS = [
@@ -88,6 +123,13 @@ export const COLLECTIONS = [
   'ledger',
   'duos',
   'trajectories',
+  'activities',
+  'groups',
+  'broadcasts',
+  'rsvps',
+  'offers',
+  'jobs',
+  'hints',
 ] as const;
 
 /** Forward migrations of the whole data image; `from: n` turns version n into n + 1. */
