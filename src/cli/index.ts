@@ -10,6 +10,8 @@ import { parseHoursCommand } from './parse-hours.js';
 import { createCliContext } from './context.js';
 import { reportFatal } from './fatal.js';
 import { municipalityAdd, personAdd, personInvite } from './people.js';
+import { ACTIVITY_OPTIONS, activityCommand } from './activity.js';
+import { OUTBOX_OPTIONS, outboxCommand } from './outbox.js';
 
 /** `npm run cli -- <command>`: runs with tsx, no build step. */
 const main = async (argv: string[]): Promise<number> => {
@@ -37,6 +39,8 @@ const main = async (argv: string[]): Promise<number> => {
         'organisation',
         'now',
         'tz',
+        ...ACTIVITY_OPTIONS,
+        ...OUTBOX_OPTIONS,
       ].map((o) => [o, { type: 'string' }]),
     ),
   });
@@ -61,6 +65,11 @@ const main = async (argv: string[]): Promise<number> => {
     case 'hours':
       if (sub === 'correct') return hoursCorrect(ctx, opts);
       break;
+    case 'activity':
+    case 'group':
+      return activityCommand(ctx, cmd, sub, positionals.slice(2), opts);
+    case 'outbox':
+      return outboxCommand(ctx, sub, positionals.slice(2), opts);
     case 'parse-hours':
       return parseHoursCommand({
         ...(opts['now'] ? { now: opts['now'] } : {}),
