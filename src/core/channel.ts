@@ -10,6 +10,8 @@ export interface ChannelCapabilities {
   readonly threads: boolean;
   /** True when the platform lays out right-to-left text itself; otherwise RTL marks are added. */
   readonly bidi: boolean;
+  /** True when an Outbound with `replace` edits the earlier message in place. */
+  readonly edit?: boolean;
 }
 
 /** Result of a send: the platform id of the message, for later edits and deduplication. */

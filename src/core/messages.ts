@@ -70,6 +70,12 @@ export interface Outbound {
   readonly media?: MediaRef;
   /** Writing direction of the text's language; channels without bidi support add marks. */
   readonly direction?: 'ltr' | 'rtl';
+  /**
+   * The platform id of an earlier message of the bot in the same chat that this one replaces
+   * (a broadcast's status with its progress and RSVP count). Channels that can edit update it in
+   * place; others post it as a new message.
+   */
+  readonly replace?: string;
 }
 
 /** Text of an inbound message, whatever its kind (the caption for media). */
