@@ -5,6 +5,7 @@ import type { Channel, ChannelCapabilities, InboundHandler, SendResult } from '.
 import { CodedError } from '../../core/errors.js';
 import { silentLog, type Log } from '../../core/log.js';
 import type { Address, Outbound } from '../../core/messages.js';
+import { editInPlace, toTelegramEdit } from './edit.js';
 import { pressedLabel, toInbound } from './inbound.js';
 import { CAPTION_LIMIT, pressedText, sendFailure, toTelegram, type TelegramSend } from './outbound.js';
 import { closeServer, serveWebhook } from './webhook.js';
@@ -95,7 +96,9 @@ const call = async (api: Api, chat: string, c: TelegramSend): Promise<number> =>
 /**
  * The Telegram channel over grammY: long polling by default (no public URL needed), or a webhook
  * behind a secret token. Private chats are addressed by the Telegram user id; in groups the bot
- * only reacts when addressed (mention, reply, /command) and answers privately.
+ * only reacts when addressed (mention, reply, /command) and answers privately. An outbound with
+ * `replace` (the `message_id` a send returned) edits that message in place; when it is gone or
+ * cannot become the new message, the new one is posted and its id returned.
  */
 export const createTelegramChannel = (o: TelegramOptions): TelegramChannel => {
   const name = o.name ?? 'telegram';
@@ -107,6 +110,7 @@ export const createTelegramChannel = (o: TelegramOptions): TelegramChannel => {
     groups: true,
     threads: false,
     bidi: false,
+    edit: true,
   };
   const apiRoot = o.apiRoot?.replace(/\/+$/, '');
   // No Bot without a token (grammY throws on an empty one); start() explains what to set.
@@ -254,6 +258,11 @@ export const createTelegramChannel = (o: TelegramOptions): TelegramChannel => {
     if (!bot) return { ok: false, permanent: true, reason: 'TELEGRAM_BOT_TOKEN is empty' };
     let last: number | undefined;
     try {
+      const replace = message.replace;
+      const edit = replace ? toTelegramEdit(message, replace, capabilities.maxButtons) : null;
+      if (replace && edit && (await editInPlace(bot.api, to.chat, edit)))
+        return { ok: true, platformId: replace };
+      if (replace) log.debug({ channel: name }, 'telegram message not editable: posted anew');
       for (const c of toTelegram(message, capabilities.maxButtons)) last = await call(bot.api, to.chat, c);
     } catch (err) {
       const failure = sendFailure(err);

@@ -1,4 +1,5 @@
 export { createTelegramChannel, type TelegramChannel, type TelegramOptions } from './channel.js';
+export { editFailure, editInPlace, replacedMessageId, toTelegramEdit, type TelegramEdit } from './edit.js';
 export {
   addressesBot,
   callbackId,

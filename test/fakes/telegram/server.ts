@@ -28,6 +28,9 @@ export interface FakeTelegramOptions {
 /**
  * A loopback Telegram Bot API server (`POST /bot<token>/<method>`) for the real grammY client:
  * long polling with offsets, webhooks, sends and edits stored per chat, every call recorded.
+ * Edits answer as Telegram does: "message to edit not found" for a deleted or unknown message,
+ * "message can't be edited" for a user's message, "there is no text/caption/media in the message
+ * to edit" for the wrong kind, "message is not modified" when nothing changes.
  */
 export interface FakeTelegram {
   /** `http://127.0.0.1:<port>`, for grammY's `client.apiRoot`. */
@@ -52,8 +55,10 @@ export interface FakeTelegram {
   press(from: User, chat: string | number, messageId: number, index: number): Update;
   /** Delivers an already delivered update once more, same update_id (the last pushed by default). */
   redeliver(updateId?: number): Update;
-  /** The next send* call answers 429 with this retry_after. */
-  rateLimitNext(seconds: number): void;
+  /** The next send* call (or the next call to `method`, e.g. editMessageText) answers 429 with this retry_after. */
+  rateLimitNext(seconds: number, method?: string): void;
+  /** The message disappears from the chat, as when someone deletes it; later edits find nothing. */
+  remove(chat: string | number, messageId: number): void;
   /** The next call (to `method`, or any send*) fails with this Bot API error. */
   failNext(error: BotApiError, method?: string): void;
   /** True once getUpdates has handed the update out. */
@@ -90,6 +95,8 @@ export const createFakeTelegram = async (o: FakeTelegramOptions = {}): Promise<F
   const chats = new Map<string, Message[]>();
   const knownChats = new Map<string, Chat>();
   const queries = new Set<string>();
+  /** `chat:message_id` of the users' messages: the bot cannot edit those. */
+  const userMessages = new Set<string>();
   const served = new Set<number>();
   const history = new Map<number, Update>();
   let pending: Update[] = [];
@@ -177,18 +184,53 @@ export const createFakeTelegram = async (o: FakeTelegramOptions = {}): Promise<F
     return message;
   };
 
-  const edit = (p: Record<string, unknown>, field: 'text' | 'caption' | null): BotApiError | Message => {
+  const edit = (
+    p: Record<string, unknown>,
+    field: 'text' | 'caption' | 'media' | null,
+  ): BotApiError | Message => {
+    const bad = (description: string): BotApiError => ({
+      error_code: 400,
+      description: `Bad Request: ${description}`,
+    });
     const m = stored(p.chat_id, p.message_id) as (Message & Record<string, unknown>) | undefined;
-    if (!m) return { error_code: 400, description: 'Bad Request: message to edit not found' };
+    if (!m)
+      return userMessages.has(`${String(p.chat_id)}:${String(p.message_id)}`)
+        ? bad("message can't be edited")
+        : bad('message to edit not found');
+    const hasMedia = m.photo !== undefined || m.document !== undefined;
+    if (field === 'text' && m.text === undefined) return bad('there is no text in the message to edit');
+    if (field === 'caption' && !hasMedia) return bad('there is no caption in the message to edit');
+    if (field === 'media' && !hasMedia) return bad('there is no media in the message to edit');
+    if (field === 'text' && String(p.text ?? '').length > 4096) return bad('message is too long');
+    if (field === 'text' && !p.text) return bad('message text is empty');
+    const media = field === 'media' ? mediaFields(p.media as Record<string, unknown> | undefined) : undefined;
+    const sameContent =
+      field === null ||
+      (field === 'media'
+        ? JSON.stringify([m.photo, m.document, m.caption]) ===
+          JSON.stringify([media?.photo, media?.document, media?.caption])
+        : m[field] === p[field]);
     const same =
-      (field === null || m[field] === p[field]) &&
-      JSON.stringify(m.reply_markup ?? null) === JSON.stringify(p.reply_markup ?? null);
+      sameContent && JSON.stringify(m.reply_markup ?? null) === JSON.stringify(p.reply_markup ?? null);
     if (same) return { error_code: 400, description: notModified };
-    if (field) m[field] = String(p[field] ?? '');
+    if (field === 'text' || field === 'caption') m[field] = String(p[field] ?? '');
+    if (media) {
+      for (const k of ['photo', 'document', 'caption'] as const) delete m[k];
+      Object.assign(m, media);
+    }
     // Telegram removes an inline keyboard the edit does not repeat.
     if (p.reply_markup) m.reply_markup = p.reply_markup as InlineKeyboardMarkup;
     else delete m.reply_markup;
     return m;
+  };
+
+  /** The message fields of an InputMedia (photo or document, with its caption). */
+  const mediaFields = (im: Record<string, unknown> | undefined): Partial<Message> => {
+    const file = String(im?.media ?? '');
+    const caption = im?.caption === undefined ? {} : { caption: String(im.caption) };
+    return im?.type === 'photo'
+      ? { photo: [{ file_id: file, file_unique_id: file, width: 800, height: 600 }], ...caption }
+      : { document: { file_id: file, file_unique_id: file }, ...caption };
   };
 
   const failure = (name: string): BotApiError | undefined => {
@@ -250,11 +292,15 @@ export const createFakeTelegram = async (o: FakeTelegramOptions = {}): Promise<F
         return { result: true };
       case 'editMessageText':
       case 'editMessageCaption':
+      case 'editMessageMedia':
       case 'editMessageReplyMarkup': {
-        const r = edit(
-          p,
-          name === 'editMessageText' ? 'text' : name === 'editMessageCaption' ? 'caption' : null,
-        );
+        const field = {
+          editMessageText: 'text',
+          editMessageCaption: 'caption',
+          editMessageMedia: 'media',
+          editMessageReplyMarkup: null,
+        } as const;
+        const r = edit(p, field[name]);
         return 'error_code' in r ? { error: r } : { result: r };
       }
       default:
@@ -294,6 +340,7 @@ export const createFakeTelegram = async (o: FakeTelegramOptions = {}): Promise<F
     const cq = u.callback_query;
     if (cq) queries.add(cq.id);
     for (const msg of [u.message, cq?.message]) if (msg) remember(msg.chat);
+    if (u.message) userMessages.add(`${u.message.chat.id}:${u.message.message_id}`);
     pending.push(u);
     waiter?.();
     return u;
@@ -332,14 +379,22 @@ export const createFakeTelegram = async (o: FakeTelegramOptions = {}): Promise<F
       waiter?.();
       return u;
     },
-    rateLimitNext: (seconds) =>
+    rateLimitNext: (seconds, name) =>
       failures.push({
         error: {
           error_code: 429,
           description: `Too Many Requests: retry after ${seconds}`,
           parameters: { retry_after: seconds },
         },
+        ...(name ? { method: name } : {}),
       }),
+    remove: (chat, messageId) => {
+      const list = chats.get(String(chat)) ?? [];
+      chats.set(
+        String(chat),
+        list.filter((m) => m.message_id !== messageId),
+      );
+    },
     failNext: (error, name) => failures.push(name ? { error, method: name } : { error }),
     delivered: (id) => served.has(id),
     idle: () => !inFlight && !queued(),
