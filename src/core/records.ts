@@ -39,7 +39,16 @@ export interface TimerRecord {
 
 /**
  * A rendered message waiting to be delivered (or given up on). Written in the same transaction
- * as the turn; removed once delivered.
+ * as the turn (or the broadcast fan-out); removed once delivered.
+ *
+ * The id is the message's idempotency key: writing the same id twice is one message, and the
+ * dispatcher hands it to the platform with every attempt (`channel.send(to, message, { key })`),
+ * so a resend after a crash can be recognised where the platform supports it.
+ *
+ * Status: `pending` waits for its turn (or its `nextAttemptAt`); `sending` was durably marked just
+ * before the platform call (found at start-up, it was in flight at a crash and is sent again
+ * with the same key); `failed` gave up after `maxAttempts` or a permanent error (the dead-letter
+ * list, `npm run cli -- outbox failed`).
  */
 export interface OutboxRecord {
   readonly v: 1;
@@ -47,10 +56,16 @@ export interface OutboxRecord {
   readonly to: Address;
   readonly message: Outbound;
   readonly createdAt: string;
-  readonly status: 'pending' | 'failed';
+  readonly status: 'pending' | 'sending' | 'failed';
   readonly attempts: number;
   readonly nextAttemptAt: string;
   readonly error?: string;
+  /** `reply` (missing means reply) goes before any `broadcast`, and ignores quiet hours. */
+  readonly kind?: 'reply' | 'broadcast';
+  /** The broadcast this message belongs to (kind `broadcast`), for counting and progress. */
+  readonly broadcastId?: string;
+  /** A broadcast message that may go out during quiet hours (the coach chose so). */
+  readonly quietOverride?: boolean;
 }
 
 export interface CoreSchema {
