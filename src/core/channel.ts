@@ -24,6 +24,12 @@ export type SendResult =
       readonly reason: string;
     };
 
+/** Options of {@link Channel.send}. */
+export interface SendOptions {
+  /** The message's idempotency key (the outbox row id). */
+  readonly key?: string;
+}
+
 /** Receives inbound messages; the runtime implements it. Resolves when the message is processed. */
 export type InboundHandler = (message: Inbound) => Promise<void>;
 
@@ -36,7 +42,13 @@ export interface Channel {
   readonly capabilities: ChannelCapabilities;
   /** Connects and starts delivering inbound messages to `onInbound`. */
   start(onInbound: InboundHandler): Promise<void>;
-  send(to: Address, message: Outbound): Promise<SendResult>;
+  /**
+   * Delivers one message. `opts.key` is the outbox row's idempotency key, the same on every
+   * attempt, also on a resend after a crash: a platform that takes an idempotency key should
+   * pass it on, so it can drop the resend; adapters of platforms without one (Telegram,
+   * WhatsApp Web) may ignore it. Absent for messages that are not stored (`sendNow`).
+   */
+  send(to: Address, message: Outbound, opts?: SendOptions): Promise<SendResult>;
   stop(): Promise<void>;
 }
 
