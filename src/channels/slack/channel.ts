@@ -9,6 +9,13 @@ import {
 import { silentLog, type Log } from '../../core/log.js';
 import type { Address, Inbound, Outbound } from '../../core/messages.js';
 import {
+  ACTIVITY_ADD_CALLBACK,
+  activityAddModal,
+  fromActivityAddSubmission,
+  isActivityAddAlone,
+} from './activity-form.js';
+import { updateInPlace } from './edit.js';
+import {
   fromAction,
   fromCommand,
   fromMention,
@@ -79,9 +86,11 @@ const now = () => new Date();
  * The Slack adapter over Bolt. `start()` checks the bot token with auth.test (a refused token is a
  * CHANNEL_START error naming SLACK_BOT_TOKEN), then listens in Socket Mode or over HTTP.
  * Direct messages, @-mentions in channels (answered privately), the slash command, choice buttons
- * and the `person add` modal become core inbounds; everything else Slack sends is acknowledged and
- * ignored. A 429 is not waited on inside the client but returned with its Retry-After, so the
- * outbox decides. `send()` returns `platformId` `<conversation>:<ts>`.
+ * and the `person add` and `activity add` forms become core inbounds; everything else Slack sends
+ * is acknowledged and ignored. A 429 is not waited on inside the client but returned with its
+ * Retry-After, so the outbox decides. `send()` returns `platformId` `<conversation>:<ts>`; an
+ * outbound with `replace` (that id, or a bare ts) updates that message with chat.update and keeps
+ * its id, or, when it is gone or no longer editable, is posted anew with the new id.
  */
 export const createSlackChannel = (o: SlackOptions): SlackChannel => {
   const name = o.name ?? 'slack';
@@ -127,14 +136,21 @@ export const createSlackChannel = (o: SlackOptions): SlackChannel => {
     app.command(command, async ({ ack, command: body }) => {
       await ack();
       const cmd = body as unknown as SlackCommandBody;
-      if (!isPersonAddAlone(cmd.text ?? '')) return deliver(fromCommand(name, cmd, now()));
+      const args = cmd.text ?? '';
+      // `person add` and `activity add` alone open a form; its submission becomes the command.
+      const view = isPersonAddAlone(args)
+        ? personAddModal(o.texts, cmd.channel_id)
+        : isActivityAddAlone(args)
+          ? activityAddModal(o.texts.activity, cmd.channel_id)
+          : undefined;
+      if (!view) return deliver(fromCommand(name, cmd, now()));
       try {
-        await client.views.open({
-          trigger_id: cmd.trigger_id,
-          view: personAddModal(o.texts, cmd.channel_id),
-        });
+        await client.views.open({ trigger_id: cmd.trigger_id, view });
       } catch (err) {
-        log.warn({ channel: name, reason: sendFailure(err).reason }, 'could not open the person add modal');
+        log.warn(
+          { channel: name, form: view.callback_id, reason: sendFailure(err).reason },
+          'could not open the form',
+        );
       }
     });
     // Every block action is acknowledged (Slack shows an error otherwise); only choice buttons count.
@@ -160,6 +176,10 @@ export const createSlackChannel = (o: SlackOptions): SlackChannel => {
     app.view(PERSON_ADD_CALLBACK, async ({ ack, body }) => {
       await ack({ response_action: 'clear' });
       await deliver(fromPersonAddSubmission(name, command, body as unknown as SlackViewSubmission, now()));
+    });
+    app.view(ACTIVITY_ADD_CALLBACK, async ({ ack, body }) => {
+      await ack({ response_action: 'clear' });
+      await deliver(fromActivityAddSubmission(name, command, body as unknown as SlackViewSubmission, now()));
     });
     app.error(async (err) => {
       log.error({ channel: name, code: err.code, err: err.message }, 'slack listener failed');
@@ -207,6 +227,7 @@ export const createSlackChannel = (o: SlackOptions): SlackChannel => {
 
   const send = async (to: Address, m: Outbound): Promise<SendResult> => {
     try {
+      if (m.replace && (await updateInPlace(client, to, m))) return { ok: true, platformId: m.replace };
       const res = await client.chat.postMessage(toPostMessage(to, m));
       return { ok: true, platformId: platformIdOf(res.channel ?? to.chat, res.ts ?? '') };
     } catch (err) {
@@ -218,7 +239,14 @@ export const createSlackChannel = (o: SlackOptions): SlackChannel => {
 
   return {
     name,
-    capabilities: { buttons: true, maxButtons: SLACK_MAX_BUTTONS, groups: true, threads: true, bidi: false },
+    capabilities: {
+      buttons: true,
+      maxButtons: SLACK_MAX_BUTTONS,
+      groups: true,
+      threads: true,
+      bidi: false,
+      edit: true,
+    },
     get port() {
       return port;
     },

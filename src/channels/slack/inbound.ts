@@ -63,20 +63,22 @@ export interface SlackBlockActionBody {
   }[];
 }
 
-/** The state of a submitted modal: `values[block_id][action_id]`. */
-export type SlackViewValues = Readonly<
-  Record<
-    string,
-    Readonly<
-      Record<
-        string,
-        { readonly value?: string | null; readonly selected_option?: { readonly value: string } | null }
-      >
-    >
-  >
->;
+/** One input's state in a submitted modal: text, select, date, time or checkboxes. */
+export interface SlackViewValue {
+  readonly value?: string | null;
+  readonly selected_option?: { readonly value: string } | null;
+  /** datepicker: `YYYY-MM-DD` */
+  readonly selected_date?: string | null;
+  /** timepicker: `HH:mm` */
+  readonly selected_time?: string | null;
+  /** checkboxes */
+  readonly selected_options?: readonly { readonly value: string }[] | null;
+}
 
-/** A `view_submission` of the `person add` modal, the fields the bot reads. */
+/** The state of a submitted modal: `values[block_id][action_id]`. */
+export type SlackViewValues = Readonly<Record<string, Readonly<Record<string, SlackViewValue>>>>;
+
+/** A `view_submission` of one of the bot's modals, the fields the bot reads. */
 export interface SlackViewSubmission {
   readonly user: { readonly id: string };
   readonly view: {

@@ -1,4 +1,19 @@
+export {
+  ACTIVITY_ADD_CALLBACK,
+  ACTIVITY_CRITERIA,
+  ACTIVITY_FIELDS,
+  ACTIVITY_TAGS,
+  activityAddArgs,
+  activityAddModal,
+  DEFAULT_ACTIVITY_TEXTS,
+  fromActivityAddSubmission,
+  isActivityAddAlone,
+  quoteFree,
+  type ActivityField,
+  type SlackActivityTexts,
+} from './activity-form.js';
 export { createSlackChannel, type SlackChannel, type SlackOptions } from './channel.js';
+export { isGone, replacedMessage, updateInPlace, type ReplacedMessage } from './edit.js';
 export {
   fromAction,
   fromCommand,

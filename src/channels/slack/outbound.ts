@@ -6,6 +6,7 @@ import type { types } from '@slack/bolt';
 import type { SendResult } from '../../core/channel.js';
 import { directed, numberedText } from '../../core/format.js';
 import type { Address, Outbound, OutboundChoice } from '../../core/messages.js';
+import type { SlackActivityTexts } from './activity-form.js';
 import { PERSON_ADD_BLOCKS } from './inbound.js';
 
 /** Most buttons in one actions block (Slack's limit); more choices become numbered text. */
@@ -143,10 +144,12 @@ export const chosenUpdate = (
 };
 
 /**
- * User-facing words of the Slack adapter (the `person add` modal). They come from the app's i18n,
- * ready-made, so the adapter holds no language of its own.
+ * User-facing words of the Slack adapter (the `person add` and `activity add` modals). They come
+ * from the app's i18n, ready-made, so the adapter holds no language of its own.
  */
 export interface SlackTexts {
+  /** The `activity add` form; English words when absent. */
+  readonly activity?: SlackActivityTexts;
   readonly personAddTitle: string;
   readonly submit: string;
   readonly cancel: string;

@@ -43,10 +43,45 @@ export const TEST_TEXTS: SlackTexts = {
   ],
 };
 
+/** Dutch words of the `activity add` form, as the app would pass them. */
+export const TEST_ACTIVITY_TEXTS: NonNullable<SlackTexts['activity']> = {
+  title: 'Activiteit toevoegen',
+  submit: 'Toevoegen',
+  cancel: 'Annuleren',
+  fields: {
+    title: 'Titel',
+    description: 'Beschrijving',
+    date: 'Datum',
+    start: 'Begin',
+    end: 'Einde',
+    place: 'Plaats',
+    address: 'Adres',
+    municipality: 'Gemeente (leeg: je eigen gemeente)',
+    price: 'Prijs (0 of 3,50)',
+    organiser: 'Organisator',
+    tags: 'Goed om te weten',
+    criteria: 'Criteria',
+  },
+  tags: [
+    { value: 'children_welcome', label: 'Kinderen welkom' },
+    { value: 'no_registration', label: 'Zonder inschrijving' },
+    { value: 'public_transport', label: 'Met bus of tram' },
+    { value: 'school_hours', label: 'Tijdens de schooluren' },
+    { value: 'wheelchair', label: 'Rolstoel' },
+  ],
+  criteria: [
+    { value: 'free', label: 'Gratis' },
+    { value: 'dutch_context', label: 'In het Nederlands' },
+    { value: 'accessible_organisation', label: 'Toegankelijke organisatie' },
+  ],
+};
+
 export const TEST_SECRET = 'fake-signing-secret-8f14e45fceea167a';
 export const TEST_BOT_TOKEN = 'xoxb-1111-2222-fakebottoken';
 
 export interface SlackHarnessOptions {
+  /** The words of the forms; default {@link TEST_TEXTS} (without `activity`: English defaults). */
+  readonly texts?: SlackTexts;
   readonly command?: string;
   readonly adminChannel?: string;
   readonly log?: Log;
@@ -99,7 +134,7 @@ export const createSlackHarness = async (o: SlackHarnessOptions = {}): Promise<S
     signingSecret: TEST_SECRET,
     port: 0,
     apiUrl: api.url,
-    texts: TEST_TEXTS,
+    texts: o.texts ?? TEST_TEXTS,
     ...(o.command ? { command: o.command } : {}),
     ...(o.adminChannel ? { adminChannel: o.adminChannel } : {}),
     ...(o.log ? { log: o.log } : {}),

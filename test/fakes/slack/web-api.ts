@@ -3,7 +3,8 @@
  * client. It answers in Slack's shapes (`{ok:true,...}` / `{ok:false,error}`, HTTP 429 with
  * Retry-After), keeps what the bot posted per conversation with its edits applied, and records
  * every call. Posting to a user id lands in that user's direct-message conversation (`U…` ->
- * `D…`), as on Slack.
+ * `D…`), as on Slack; chat.update, as on Slack, needs that conversation's id (conversations.open
+ * gives it) and answers channel_not_found for a user id.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -66,8 +67,10 @@ export interface FakeSlackApi {
   messages(idOrUser: string): readonly StoredMessage[];
   /** The next API call gets HTTP 429 with this Retry-After (seconds). */
   rateLimitNext(seconds: number): void;
-  /** The next call of `method` answers `{ok:false, error}`. */
+  /** The next call of `method` answers `{ok:false, error}` (e.g. chat.update, edit_window_closed). */
   failNext(method: string, error: string): void;
+  /** The message disappears, as when someone deletes it; chat.update then answers message_not_found. */
+  remove(idOrUser: string, ts: string): void;
   /** The next call answers with this HTTP status (e.g. 503). */
   httpErrorNext(status: number): void;
   /** Where apps.connections.open sends the Socket Mode client. */
@@ -162,12 +165,19 @@ export const createFakeSlackApi = async (o: FakeSlackApiOptions = {}): Promise<F
       };
     },
     'chat.update': (a) => {
-      const m = find(String(a['channel'] ?? ''), String(a['ts'] ?? ''));
+      const channel = String(a['channel'] ?? '');
+      if (!channel || /^[UW]/.test(channel)) return { ok: false, error: 'channel_not_found' };
+      const m = find(channel, String(a['ts'] ?? ''));
       if (!m) return { ok: false, error: 'message_not_found' };
       if (typeof a['text'] === 'string') m.text = a['text'];
       if (a['blocks']) m.blocks = a['blocks'] as Block[];
       m.edits++;
       return { ok: true, channel: m.channel, ts: m.ts, text: m.text };
+    },
+    'conversations.open': (a) => {
+      const users = String(a['users'] ?? '');
+      if (!/^[UW][A-Z0-9]+$/.test(users)) return { ok: false, error: 'user_not_found' };
+      return { ok: true, channel: { id: conversationOf(users) } };
     },
     'views.open': (a) => {
       if (!a['trigger_id']) return { ok: false, error: 'invalid_trigger_id' };
@@ -286,6 +296,14 @@ export const createFakeSlackApi = async (o: FakeSlackApiOptions = {}): Promise<F
     },
     failNext: (method, error) => {
       failures.set(method, error);
+    },
+    remove: (id, ts) => {
+      const list = store.get(conversationOf(id));
+      if (list)
+        store.set(
+          conversationOf(id),
+          list.filter((m) => m.ts !== ts),
+        );
     },
     httpErrorNext: (status) => {
       httpError = status;
