@@ -69,6 +69,10 @@ export const configSchema = z.object({
   WHATSAPP: bool.default(false),
   PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
   WHATSAPP_PACE_MS: int(0, 60_000).default(1200),
+  DIGEST_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'five cron fields, e.g. "0 10 * * 1" (Monday 10:00)')
+    .default('0 10 * * 1'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -180,6 +184,11 @@ export const VARIABLES: Readonly<Record<ConfigKey, VariableDoc>> = {
   PUPPETEER_EXECUTABLE_PATH: {
     description: 'Chromium for WhatsApp (never downloaded at install).',
     example: '/usr/bin/chromium',
+  },
+  DIGEST_CRON: {
+    description:
+      'When the weekly digest of activities goes out (cron, in TIMEZONE); a gemeente may have its own.',
+    example: '0 10 * * 1',
   },
   WHATSAPP_PACE_MS: {
     description: 'Least time between two WhatsApp messages, plus a random extra (against bans).',
