@@ -46,7 +46,10 @@ export interface RuntimeOptions<S extends CoreSchema> {
 export interface Runtime {
   /** Processes one inbound message: deduplicated, in order per conversation, atomically saved. */
   handle(message: Inbound): Promise<void>;
-  /** Starts a flow for whoever is at `address` (a known identity). */
+  /**
+   * Starts a flow for whoever is at `address` (a known identity), on top of what they were doing
+   * (they come back to it); nothing happens when they are in that flow already.
+   */
   startFlow(address: Address, flow: string, vars?: Readonly<Record<string, Json>>): Promise<void>;
   /** Fires the timeouts that are due. Call it periodically; it also catches up after downtime. */
   tick(): Promise<number>;
@@ -312,13 +315,9 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
         const now = o.clock.now();
         const person = personOf(tx, address);
         if (!person) return null;
-        const turn = runTurn(
-          tx,
-          address,
-          loadState(tx, key, person.id, now),
-          { kind: 'start', flow, vars },
-          now,
-        );
+        const current = loadState(tx, key, person.id, now);
+        if (current.flow === flow || current.stack.some((p) => p.flow === flow)) return null;
+        const turn = runTurn(tx, address, current, { kind: 'start', flow, vars, push: true }, now);
         save(tx, key, address, turn.state);
         return turn;
       });
