@@ -207,13 +207,17 @@ export const hoursReportActions = (s: HoursSettings): Actions => {
         { now: ctx.now, ids: ctx.ids },
       );
       if (entry.status === 'confirmed') {
-        return { outcome: 'confirmed', effects: afterConfirmed(ctx, entry, before, 'buddy_reported') };
+        return {
+          outcome: 'confirmed',
+          data: { h_entry: entry.id } as Record<string, Json>,
+          effects: afterConfirmed(ctx, entry, before, 'buddy_reported'),
+        };
       }
       const asker = entry.contactId ?? ctx.tx.get('people', newcomerId)?.coachId ?? null;
       const effects = asker ? [{ type: 'start' as const, personId: asker, flow: 'confirm-hours' }] : [];
       return {
         outcome: entry.contactId ? 'pending' : 'pending_coach',
-        data: { h_contact_name: nameOf(ctx.tx, entry.contactId) },
+        data: { h_contact_name: nameOf(ctx.tx, entry.contactId), h_entry: entry.id },
         effects,
       };
     },

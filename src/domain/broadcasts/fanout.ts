@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { Template } from '../../core/effects.js';
+import { addressKey, type Address, type Outbound } from '../../core/messages.js';
+import type { OutboxRecord } from '../../core/records.js';
+import type { WriteTx } from '../../core/store.js';
+import type { Activity, Broadcast } from '../activities/types.js';
+import type { DataSchema } from '../schema.js';
+import { activityTemplate, digestTemplates } from './compose.js';
+import { gemeentenOf, groupsOf, subscribersOf } from './recipients.js';
+
+/** Renders a template in a language (the app's i18n). */
+export type Render = (template: Template, lng: string) => Outbound;
+
+export interface FanOutDeps {
+  readonly now: Date;
+  readonly render: Render;
+  readonly timeZone: string;
+  /** Language of group posts: Dutch stays visible in the gemeente-groep. */
+  readonly groupLanguage: string;
+}
+
+/** A short stable tag for an address in an outbox key (no chat id in the key itself). */
+const tag = (a: Address) => createHash('sha256').update(addressKey(a)).digest('hex').slice(0, 16);
+
+const nameOf = (tx: WriteTx<DataSchema>, municipality: string) =>
+  tx.get('municipalities', municipality)?.name ?? municipality;
+
+const messagesFor = (
+  b: Broadcast,
+  activities: readonly Activity[],
+  o: { gemeente: string; lng: string; timeZone: string; rsvp: boolean },
+  weekStart: string,
+): Template[] =>
+  b.kind === 'digest'
+    ? digestTemplates(activities, { ...o, weekStart })
+    : activities.map((a) => activityTemplate(a, o));
+
+/**
+ * Turns a scheduled broadcast into outbox rows, in the caller's transaction: one message (or a
+ * few parts) per gemeente-groep in Dutch, and one per subscriber in their own language, each
+ * person and each group once however many of the gemeenten they belong to. The row id is the
+ * idempotency key `bc:<broadcast>:<recipient>:<part>`, and the broadcast turns to `sending` in
+ * the same transaction, so running this twice, or after a crash, sends nobody anything twice.
+ * Each subscriber's numbered activities are kept so "2" or "ik kom 2" can be read as an RSVP.
+ */
+export const fanOut = (
+  tx: WriteTx<DataSchema>,
+  broadcastId: string,
+  d: FanOutDeps,
+): { outcome: 'sent' | 'empty' | 'not_scheduled'; total: number } => {
+  const b = tx.get('broadcasts', broadcastId);
+  if (!b || b.status !== 'scheduled') return { outcome: 'not_scheduled', total: 0 };
+  const activities = b.activityIds
+    .map((id) => tx.get('activities', id))
+    .filter((a): a is Activity => !!a && a.status === 'active');
+  const at = d.now.toISOString();
+  if (activities.length === 0) {
+    tx.put('broadcasts', b.id, { ...b, status: 'done', total: 0 });
+    return { outcome: 'empty', total: 0 };
+  }
+  const weekStart = at.slice(0, 10);
+  let total = 0;
+  const put = (to: Address, key: string, message: Outbound) => {
+    const rec: OutboxRecord = {
+      v: 1,
+      id: key,
+      to,
+      message,
+      createdAt: at,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at,
+      kind: 'broadcast',
+      broadcastId: b.id,
+      quietOverride: b.quietOverride,
+    };
+    if (tx.get('outbox', key)) return;
+    tx.put('outbox', key, rec);
+    total++;
+  };
+  for (const g of groupsOf(tx, b.municipalities)) {
+    const texts = messagesFor(
+      b,
+      activities,
+      { gemeente: nameOf(tx, g.municipality), lng: d.groupLanguage, timeZone: d.timeZone, rsvp: false },
+      weekStart,
+    );
+    texts.forEach((t, i) =>
+      put(g.address, `bc:${b.id}:${tag(g.address)}:${i}`, d.render(t, d.groupLanguage)),
+    );
+  }
+  const wanted = new Set(b.municipalities);
+  for (const s of subscribersOf(tx, b.municipalities)) {
+    const home = gemeentenOf(s.person).find((m) => wanted.has(m)) ?? s.person.municipality;
+    const texts = messagesFor(
+      b,
+      activities,
+      { gemeente: nameOf(tx, home), lng: s.person.lang, timeZone: d.timeZone, rsvp: true },
+      weekStart,
+    );
+    texts.forEach((t, i) => put(s.address, `bc:${b.id}:${tag(s.address)}:${i}`, d.render(t, s.person.lang)));
+    tx.put('offers', s.person.id, {
+      v: 1,
+      id: s.person.id,
+      activityIds: activities.map((a) => a.id),
+      broadcastId: b.id,
+      at,
+    });
+  }
+  tx.put('broadcasts', b.id, { ...b, status: total ? 'sending' : 'done', total });
+  return { outcome: 'sent', total };
+};
+
+/**
+ * Counts a broadcast message as sent or failed (called by the outbox in the transaction that
+ * settles the row); the broadcast is done when every message is settled.
+ */
+export const settleBroadcastMessage = (
+  tx: WriteTx<DataSchema>,
+  broadcastId: string,
+  outcome: 'sent' | 'failed',
+): void => {
+  const b = tx.get('broadcasts', broadcastId);
+  if (!b) return;
+  const sent = b.sent + (outcome === 'sent' ? 1 : 0);
+  const failed = b.failed + (outcome === 'failed' ? 1 : 0);
+  tx.put('broadcasts', b.id, { ...b, sent, failed, status: sent + failed >= b.total ? 'done' : b.status });
+};

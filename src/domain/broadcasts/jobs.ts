@@ -1,0 +1,152 @@
+import { Cron } from 'croner';
+import type { Json, WriteTx } from '../../core/store.js';
+import type { JobFollowUp } from '../../scheduler/index.js';
+import type { Activity, Broadcast } from '../activities/types.js';
+import type { DataSchema, Job } from '../schema.js';
+import { activityParams } from './compose.js';
+import { fanOut, type Render } from './fanout.js';
+
+/** Monday 10:00: when the weekly digest goes out unless a gemeente says otherwise. */
+export const DIGEST_CRON = '0 10 * * 1';
+const WEEK_MS = 7 * 86_400_000;
+
+export interface BroadcastJobDeps {
+  readonly timeZone: string;
+  readonly groupLanguage: string;
+  readonly render: Render;
+  /** The cron of gemeenten without their own (DIGEST_CRON). */
+  readonly digestCron: string;
+  /** The activities of a gemeente's digest: meeting the three criteria (or overridden), in [from, to). */
+  readonly selectDigest: (
+    tx: WriteTx<DataSchema>,
+    o: { municipality: string; from: Date; to: Date },
+  ) => Activity[];
+}
+
+type Handler = (tx: WriteTx<DataSchema>, job: Job, now: Date) => JobFollowUp | void;
+
+const nextDigest = (cron: string, timeZone: string, after: Date): Date | null =>
+  new Cron(cron, { timezone: timeZone }).nextRun(after);
+
+/** A new scheduled broadcast (a digest now, or one activity at a chosen time). */
+export const newBroadcast = (
+  o: Pick<
+    Broadcast,
+    'id' | 'kind' | 'municipalities' | 'activityIds' | 'sendAt' | 'quietOverride' | 'createdBy'
+  > & {
+    now: Date;
+  },
+): Broadcast => ({
+  v: 1,
+  id: o.id,
+  kind: o.kind,
+  municipalities: o.municipalities,
+  activityIds: o.activityIds,
+  sendAt: o.sendAt,
+  quietOverride: o.quietOverride,
+  createdBy: o.createdBy,
+  createdAt: o.now.toISOString(),
+  status: 'scheduled',
+  total: 0,
+  sent: 0,
+  failed: 0,
+  statusMessage: null,
+});
+
+/**
+ * The aanbod's durable jobs: the weekly digest per gemeente (planned from its cron), scheduled
+ * broadcasts, the reminder on the evening before an activity, and "were you there?" after it.
+ */
+export const broadcastJobs = (
+  d: BroadcastJobDeps,
+): { handlers: Record<string, Handler>; plan: (tx: WriteTx<DataSchema>, now: Date) => void } => {
+  const fan = (tx: WriteTx<DataSchema>, id: string, now: Date) =>
+    fanOut(tx, id, { now, render: d.render, timeZone: d.timeZone, groupLanguage: d.groupLanguage });
+
+  const handlers: Record<string, Handler> = {
+    digest: (tx, job, now) => {
+      const municipality = String(job.payload['municipality']);
+      const activities = d.selectDigest(tx, {
+        municipality,
+        from: now,
+        to: new Date(now.getTime() + WEEK_MS),
+      });
+      const id = `digest-${municipality}-${job.dueAt.slice(0, 10)}`;
+      if (!tx.get('broadcasts', id))
+        tx.put(
+          'broadcasts',
+          id,
+          newBroadcast({
+            id,
+            kind: 'digest',
+            municipalities: [municipality],
+            activityIds: activities.map((a) => a.id),
+            sendAt: now.toISOString(),
+            quietOverride: false,
+            createdBy: 'schedule',
+            now,
+          }),
+        );
+      fan(tx, id, now);
+    },
+    broadcast: (tx, job, now) => {
+      fan(tx, String(job.payload['broadcast']), now);
+    },
+    rsvp_remind: (tx, job, now) => {
+      const rsvp = tx.get('rsvps', String(job.payload['rsvp']));
+      const a = rsvp ? tx.get('activities', rsvp.activityId) : undefined;
+      const person = rsvp ? tx.get('people', rsvp.personId) : undefined;
+      if (!rsvp || !a || !person || rsvp.status !== 'coming' || a.status !== 'active') return;
+      const to = tx.list('identities', (i) => i.personId === person.id).at(-1)?.address;
+      if (!to) return;
+      const message = d.render(
+        { key: 'aanbod:reminder', params: activityParams(a, 1, person.lang, d.timeZone) },
+        person.lang,
+      );
+      const id = `job:${job.id}`;
+      tx.put('outbox', id, {
+        v: 1,
+        id,
+        to,
+        message,
+        createdAt: now.toISOString(),
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now.toISOString(),
+      });
+      tx.put('rsvps', rsvp.id, { ...rsvp, remindedAt: now.toISOString() });
+    },
+    rsvp_attend: (tx, job) => {
+      const rsvp = tx.get('rsvps', String(job.payload['rsvp']));
+      if (!rsvp || rsvp.status !== 'coming' || rsvp.entryId) return;
+      const vars: Record<string, Json> = { rsvp: rsvp.id };
+      return { start: { personId: rsvp.personId, flow: 'activity-attendance', vars } };
+    },
+  };
+
+  /** Makes sure every gemeente has its next digest planned (a job per gemeente and run time). */
+  const plan = (tx: WriteTx<DataSchema>, now: Date) => {
+    const planned = new Set(
+      tx
+        .list('jobs', (j) => j.kind === 'digest' && j.status === 'due')
+        .map((j) => String(j.payload['municipality'])),
+    );
+    for (const m of tx.list('municipalities')) {
+      if (planned.has(m.id)) continue;
+      const next = nextDigest(m.digestCron ?? d.digestCron, d.timeZone, now);
+      if (!next) continue;
+      const id = `digest:${m.id}:${next.toISOString()}`;
+      if (tx.get('jobs', id)) continue;
+      tx.put('jobs', id, {
+        v: 1,
+        id,
+        kind: 'digest',
+        dueAt: next.toISOString(),
+        payload: { municipality: m.id },
+        status: 'due',
+        doneAt: null,
+      });
+    }
+  };
+  return { handlers, plan };
+};

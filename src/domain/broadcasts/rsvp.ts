@@ -1,0 +1,93 @@
+import { TZDate } from '@date-fns/tz';
+import type { WriteTx } from '../../core/store.js';
+import type { Activity, Rsvp } from '../activities/types.js';
+import type { DataSchema, Job } from '../schema.js';
+
+/** An offer ("the activities I got numbered") counts for a reply this long. */
+export const OFFER_DAYS = 8;
+/** Local hour of the reminder on the evening before. */
+export const REMINDER_HOUR = 18;
+/** The attendance question comes this long after the activity ends. */
+export const ATTENDANCE_DELAY_MS = 30 * 60_000;
+
+/** The local instant `hour`:00 on the day before `iso` in `timeZone`. */
+const eveningBefore = (iso: string, timeZone: string): Date => {
+  const d = new TZDate(Date.parse(iso), timeZone);
+  return new Date(
+    new TZDate(d.getFullYear(), d.getMonth(), d.getDate() - 1, REMINDER_HOUR, 0, 0, timeZone).getTime(),
+  );
+};
+
+const planJob = (tx: WriteTx<DataSchema>, id: string, kind: string, dueAt: Date, payload: Job['payload']) => {
+  if (tx.get('jobs', id)) return;
+  tx.put('jobs', id, { v: 1, id, kind, dueAt: dueAt.toISOString(), payload, status: 'due', doneAt: null });
+};
+
+/**
+ * The activity a short reply means ("2", "ik kom 2", "2 please"): the person's last numbered
+ * activities, if recent, and exactly one number among a few words. Null when the reply means
+ * something else (a report of hours says a unit, a long text is not an RSVP).
+ */
+export const activityForReply = (
+  tx: WriteTx<DataSchema>,
+  personId: string,
+  text: string,
+  now: Date,
+): Activity | null => {
+  const offer = tx.get('offers', personId);
+  if (!offer || now.getTime() - Date.parse(offer.at) > OFFER_DAYS * 86_400_000) return null;
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 5) return null;
+  const numbers = words.filter((w) => /^\d{1,2}[.!]?$/.test(w));
+  if (numbers.length !== 1 || words.some((w) => /\d/.test(w) && !/^\d{1,2}[.!]?$/.test(w))) return null;
+  const n = Number.parseInt(numbers[0]!, 10);
+  const id = offer.activityIds[n - 1];
+  const a = id ? tx.get('activities', id) : undefined;
+  return a && a.status === 'active' ? a : null;
+};
+
+export type RsvpResult =
+  | { readonly ok: true; readonly rsvp: Rsvp; readonly already: boolean }
+  | { readonly ok: false; readonly reason: 'started' | 'gone' };
+
+/**
+ * Records that a person comes to an activity and plans the reminder on the evening before
+ * (if that is still ahead) and, for a newcomer, the question "were you there?" after it ends.
+ */
+export const recordRsvp = (
+  tx: WriteTx<DataSchema>,
+  personId: string,
+  activityId: string,
+  o: { readonly now: Date; readonly timeZone: string },
+): RsvpResult => {
+  const a = tx.get('activities', activityId);
+  if (!a || a.status !== 'active') return { ok: false, reason: 'gone' };
+  if (Date.parse(a.startsAt) <= o.now.getTime()) return { ok: false, reason: 'started' };
+  const id = `${activityId}:${personId}`;
+  const existing = tx.get('rsvps', id);
+  if (existing?.status === 'coming') return { ok: true, rsvp: existing, already: true };
+  const rsvp: Rsvp = {
+    v: 1,
+    id,
+    activityId,
+    personId,
+    status: 'coming',
+    at: o.now.toISOString(),
+    remindedAt: existing?.remindedAt ?? null,
+    askedAt: existing?.askedAt ?? null,
+    entryId: existing?.entryId ?? null,
+  };
+  tx.put('rsvps', id, rsvp);
+  const remindAt = eveningBefore(a.startsAt, o.timeZone);
+  if (remindAt.getTime() > o.now.getTime())
+    planJob(tx, `remind:${id}`, 'rsvp_remind', remindAt, { rsvp: id });
+  if (tx.get('people', personId)?.role === 'newcomer')
+    planJob(tx, `attend:${id}`, 'rsvp_attend', new Date(Date.parse(a.endsAt) + ATTENDANCE_DELAY_MS), {
+      rsvp: id,
+    });
+  return { ok: true, rsvp, already: false };
+};
+
+/** How many people say they come (shown to the coach and in the confirmation). */
+export const comingCount = (tx: WriteTx<DataSchema>, activityId: string): number =>
+  tx.list('rsvps', (r) => r.activityId === activityId && r.status === 'coming').length;
