@@ -20,6 +20,8 @@ import { loadFlows, type LoadedFlows } from './flows/index.js';
 import { createI18n, loadResources, renderTemplate, type I18n } from './i18n/index.js';
 import { createDispatcher, type Dispatcher } from './outbox/index.js';
 import type { CoreSchema } from './core/records.js';
+import { broadcastJobs, DIGEST_CRON, digestSelection } from './domain/broadcasts/index.js';
+import { createScheduler, type Scheduler } from './scheduler/index.js';
 
 /** Hours settings when none are given (the configuration's defaults). */
 export const DEFAULT_HOURS: HoursSettings = {
@@ -62,11 +64,16 @@ export interface AppOptions {
   readonly content?: { i18n: I18n; flows: LoadedFlows };
   /** Days a new invite code stays valid (INVITE_TTL_DAYS). */
   readonly inviteTtlDays?: number;
+  /** When gemeenten without their own cron get the weekly digest (DIGEST_CRON). */
+  readonly digestCron?: string;
+  /** Language of posts in gemeente-groepen (Dutch stays visible there). */
+  readonly groupLanguage?: string;
 }
 
 export interface App {
   readonly runtime: Runtime;
   readonly dispatcher: Dispatcher;
+  readonly scheduler: Scheduler;
   readonly i18n: I18n;
   /** Handles one inbound message; its replies go out through the outbox. Channels are started with it. */
   readonly onInbound: (m: Inbound) => Promise<void>;
@@ -114,12 +121,35 @@ export const createApp = (o: AppOptions): App => {
   });
   // The turn is saved before this resolves; delivery runs on (a platform's update loop is not held
   // up by another platform's pacing). Use idle() to wait for delivery too.
+  const timeZone = (o.hours ?? DEFAULT_HOURS).timeZone;
+  const jobs = broadcastJobs({
+    timeZone,
+    groupLanguage: o.groupLanguage ?? 'nl',
+    render: (t, lng) => renderTemplate(i18n, t, lng),
+    digestCron: o.digestCron ?? DIGEST_CRON,
+    selectDigest: digestSelection,
+  });
+  const scheduler = createScheduler<DataSchema, DataSchema['jobs']>({
+    store: o.store,
+    clock: o.clock,
+    log: o.log,
+    collection: 'jobs',
+    handlers: jobs.handlers,
+    plan: jobs.plan,
+    startFlow: async (personId, flow, vars) => {
+      const to = await o.store.read(
+        (tx) => tx.list('identities', (i) => i.personId === personId).at(-1)?.address,
+      );
+      if (to) await runtime.startFlow(to, flow, vars);
+    },
+  });
   const onInbound = (m: Inbound) => runtime.handle(m);
   const live: Channel[] = [];
   const failed: { channel: string; reason: string }[] = [];
   return {
     runtime,
     dispatcher,
+    scheduler,
     i18n,
     onInbound,
     failed,
@@ -146,6 +176,7 @@ export const createApp = (o: AppOptions): App => {
     },
     tick: async () => {
       await runtime.tick();
+      await scheduler.tick().catch((e: unknown) => o.log.error({ err: String(e) }, 'scheduler failed'));
       await dispatcher.flush();
     },
     idle: async () => {

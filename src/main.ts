@@ -2,7 +2,14 @@ import { pathToFileURL } from 'node:url';
 import { createApp, hoursSettings, loadContent } from './app.js';
 import { createAdminAlerts } from './alerts.js';
 import { createConsoleChannel } from './channels/console/index.js';
-import { createSlackChannel, type SlackChannel, type SlackTexts } from './channels/slack/index.js';
+import {
+  ACTIVITY_CRITERIA,
+  ACTIVITY_FIELDS,
+  ACTIVITY_TAGS,
+  createSlackChannel,
+  type SlackChannel,
+  type SlackTexts,
+} from './channels/slack/index.js';
 import { createTelegramChannel } from './channels/telegram/index.js';
 import { checkChromium, createWhatsAppChannel, createWwebjsClient } from './channels/whatsapp/index.js';
 import type { Channel } from './core/channel.js';
@@ -61,6 +68,17 @@ const slackTexts = (i18n: I18n, lng: string): SlackTexts => {
       label: t(`role.${r}`),
     })),
     languages: i18n.languages.map((l) => ({ value: l, label: i18n.t(l, 'common:language_name') })),
+    activity: {
+      title: t('slack.activity.title'),
+      submit: t('slack.submit'),
+      cancel: t('slack.cancel'),
+      fields: Object.fromEntries(ACTIVITY_FIELDS.map((f) => [f, t(`slack.activity.field.${f}`)])) as Record<
+        (typeof ACTIVITY_FIELDS)[number],
+        string
+      >,
+      tags: ACTIVITY_TAGS.map((v) => ({ value: v, label: t(`slack.activity.tag.${v}`) })),
+      criteria: ACTIVITY_CRITERIA.map((v) => ({ value: v, label: t(`slack.activity.criterion.${v}`) })),
+    },
   };
 };
 
@@ -205,6 +223,8 @@ export const runBot = async (): Promise<void> => {
     maxMisses: config.MAX_MISSES,
     hours: hoursSettings(config),
     inviteTtlDays: config.INVITE_TTL_DAYS,
+    digestCron: config.DIGEST_CRON,
+    groupLanguage: config.DEFAULT_LANGUAGE,
     content,
   });
   const live = await app.start();

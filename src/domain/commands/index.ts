@@ -2,6 +2,8 @@ import type { SideCommand } from '../../core/commands.js';
 import type { Template } from '../../core/effects.js';
 import type { DataSchema } from '../schema.js';
 import { splitArgs } from './args.js';
+import { activityAddCommand } from './activity.js';
+import { broadcastCommand } from './broadcast.js';
 import { hoursCommand } from './hours.js';
 import { personAddCommand } from './person-add.js';
 import { isStaff } from './scope.js';
@@ -13,7 +15,11 @@ export interface StaffCommandSettings {
 }
 
 /** What the words after the command mean; later capabilities add their subcommands here. */
-const SUBCOMMANDS: Readonly<Record<string, 'help' | 'hours' | 'person'>> = {
+const SUBCOMMANDS: Readonly<Record<string, 'help' | 'hours' | 'person' | 'broadcast' | 'activity'>> = {
+  broadcast: 'broadcast',
+  verstuur: 'broadcast',
+  activity: 'activity',
+  activiteit: 'activity',
   help: 'help',
   hulp: 'help',
   '?': 'help',
@@ -55,6 +61,22 @@ export const createStaffCommands = (s: StaffCommandSettings): Record<string, Sid
           }),
         );
       }
+      case 'activity': {
+        const second = (words[1] ?? '').toLocaleLowerCase();
+        if (!ADD_WORDS.has(second)) return reply([{ key: 'staff:help' }]);
+        return reply(
+          activityAddCommand(ctx.tx, staff, rest.trim().slice(second.length), {
+            now: ctx.now,
+            ids: ctx.ids,
+            timeZone: s.timeZone,
+            languages: s.languages,
+          }),
+        );
+      }
+      case 'broadcast':
+        return reply(
+          broadcastCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone }),
+        );
       default:
         return reply([{ key: 'staff:unknown', params: { word: first.slice(0, 40) } }, { key: 'staff:help' }]);
     }

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { createSeededIds } from '../../src/core/clock.js';
+import { addActivity, addGroup } from '../../src/domain/activities/index.js';
+import { createTestBot, type TestBot } from '../helpers/bot.js';
+
+// The test bot's clock: Monday 23 November 2026, 10:00 in Brussels.
+const DAY = 86_400_000;
+const staff = (args: string) => ({ kind: 'command' as const, command: 'netwerkbot', args });
+
+const activity = (over: Record<string, string>) => ({
+  title: 'Taalcafé in de bib',
+  description: 'We praten Nederlands bij een koffie.',
+  date: '2026-12-02',
+  start: '14:00',
+  end: '16:00',
+  place: 'Bib Wetteren',
+  address: 'Markt 1',
+  gemeente: 'wetteren',
+  price: '0',
+  organiser: 'Bib Wetteren',
+  free: 'ja',
+  dutch_context: 'ja',
+  accessible_organisation: 'ja',
+  ...over,
+});
+
+/** Amina onboarded; activities in the catalogue; a gemeente-groep on the console channel. */
+const ready = async () => {
+  const bot = await createTestBot();
+  const amina = bot.user('amina');
+  await amina.says(bot.code('amina'));
+  await amina.says('1');
+  await amina.says('1');
+  let n = 0;
+  const ids = { ...createSeededIds(3), next: (p: string) => `${p}_t${++n}` };
+  const ctx = {
+    now: bot.clock.now(),
+    ids,
+    actor: 'test',
+    timeZone: 'Europe/Brussels',
+    languages: ['nl', 'en', 'ar'],
+  };
+  await bot.store.transact((tx) => {
+    for (const a of [
+      activity({}),
+      activity({
+        title: 'Wandeling langs de Schelde',
+        date: '2026-12-05',
+        start: '10:00',
+        end: '12:00',
+        place: 'Kaai',
+      }),
+      activity({ title: 'Betaalde cursus', date: '2026-12-03', price: '12', free: 'nee' }),
+    ]) {
+      const r = addActivity(tx, a, ctx);
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    }
+    const g = addGroup(
+      tx,
+      { municipality: 'wetteren', address: { channel: 'console', chat: 'groep-wetteren' }, name: 'Wetteren' },
+      ctx,
+    );
+    if (!g.ok) throw new Error('group');
+  });
+  await bot.app.tick(); // plans the weekly digests, as the running bot does within seconds
+  return { bot, amina, sara: bot.user('sara'), lotte: bot.user('lotte') };
+};
+
+const groupPosts = (bot: TestBot) => bot.channel.sent.filter((s) => s.to.chat === 'groep-wetteren');
+const at = async (bot: TestBot, iso: string) => {
+  bot.clock.set(new Date(iso));
+  await bot.app.tick();
+  await bot.app.idle();
+};
+
+describe('the aanbod: weekly digest, RSVP, reminder, attendance to hours', () => {
+  it('sends the weekly digest on Monday 10:00 to the group and one to one, only what meets the criteria', async () => {
+    const { bot, amina, sara } = await ready();
+    expect(groupPosts(bot)).toHaveLength(0);
+    await at(bot, '2026-11-30T09:00:00Z');
+    const [post] = groupPosts(bot);
+    expect(post!.message.text).toContain('📣 Gratis activiteiten in Wetteren');
+    expect(post!.message.text).toContain('1. Taalcafé in de bib');
+    expect(post!.message.text).toContain('2. Wandeling langs de Schelde');
+    expect(post!.message.text).not.toContain('Betaalde cursus');
+    expect(post!.message.text).toContain('privébericht');
+    expect(amina.lastReply).toContain('Kom je mee? Stuur het nummer. Bijvoorbeeld: ik kom 2');
+    expect(sara.lastReply).toContain('1. Taalcafé in de bib');
+    const [b] = await bot.store.read((tx) => tx.list('broadcasts'));
+    expect(b).toMatchObject({ kind: 'digest', status: expect.stringMatching(/sending|done/) });
+    // The next Monday is planned, once.
+    await bot.app.tick();
+    const jobs = await bot.store.read((tx) =>
+      tx.list('jobs', (j) => j.kind === 'digest' && j.status === 'due'),
+    );
+    expect(jobs.map((j) => j.dueAt)).toEqual(['2026-12-07T09:00:00.000Z']);
+    expect(groupPosts(bot)).toHaveLength(1);
+  });
+
+  it('"ik kom 1" is an RSVP; a reminder the evening before; afterwards "were you there?" becomes hours', async () => {
+    const { bot, amina, lotte } = await ready();
+    await at(bot, '2026-11-30T09:00:00Z');
+    await amina.says('ik kom 1');
+    expect(amina.lastReply).toBe(
+      '👍 Fijn! Je komt naar Taalcafé in de bib.\n📅 wo 2/12 om 14:00\n📍 Bib Wetteren\nDe avond ervoor krijg je een herinnering. Nu komen er 1.',
+    );
+    await amina.says('ik kom 1');
+    expect(amina.lastReply).toContain('Je had al gezegd');
+    await at(bot, '2026-12-01T16:59:00Z');
+    expect(amina.lastReply).not.toContain('⏰');
+    await at(bot, '2026-12-01T17:00:00Z');
+    expect(amina.lastReply).toBe(
+      '⏰ Morgen: Taalcafé in de bib\n📅 wo 2/12 om 14:00\n📍 Bib Wetteren, Markt 1\nTot morgen!',
+    );
+    await at(bot, '2026-12-02T15:31:00Z');
+    expect(amina.lastReply).toBe(
+      'Was je bij Taalcafé in de bib? Stuur een cijfer.\n1. Ja, 2 uur\n2. Ja, maar korter of langer\n3. Nee',
+    );
+    await amina.says('1');
+    expect(amina.lastReply).toContain('✅ Bewaard: 2 uur.');
+    const entries = await bot.store.read((tx) => tx.list('ledger'));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      minutes: 120,
+      date: '2026-12-02',
+      status: 'pending',
+      offerType: 'groepsactiviteit',
+    });
+    expect(lotte.lastReply).toContain('Amina');
+    const [rsvp] = await bot.store.read((tx) => tx.list('rsvps'));
+    expect(rsvp!.entryId).toBe(entries[0]!.id);
+    // Asked once only.
+    await at(bot, '2026-12-03T15:31:00Z');
+    expect(await bot.store.read((tx) => tx.list('ledger').length)).toBe(1);
+  });
+
+  it('a number without a recent aanbod, or with a unit, is not an RSVP', async () => {
+    const { bot, amina } = await ready();
+    await amina.says('ik kom 1');
+    expect(await bot.store.read((tx) => tx.list('rsvps').length)).toBe(0);
+    await at(bot, '2026-11-30T09:00:00Z');
+    await amina.says('gisteren 2 uur bib');
+    expect(await bot.store.read((tx) => tx.list('rsvps').length)).toBe(0);
+    await at(bot, '2026-12-09T09:00:00Z');
+    await amina.says('menu');
+    await amina.says('3');
+  });
+
+  it('stop ends the aanbod one to one (not the group), start brings it back', async () => {
+    const { bot, amina } = await ready();
+    await amina.says('stop');
+    await at(bot, '2026-11-30T09:00:00Z');
+    expect(amina.all.some((r) => r.includes('📣'))).toBe(false);
+    expect(groupPosts(bot)).toHaveLength(1);
+  });
+
+  it('a coach sends one activity now or later with /netwerkbot broadcast, and sees progress and who comes', async () => {
+    const { bot, amina, lotte } = await ready();
+    await lotte.sends(staff('broadcast wandeling wanneer="2026-11-24 09:30"'));
+    expect(lotte.lastReply).toBe(
+      '🗓️ Wandeling langs de Schelde wordt verstuurd op di 24/11 om 09:30: naar 1 groep(en) en 2 mensen.',
+    );
+    await at(bot, '2026-11-24T08:29:00Z');
+    expect(groupPosts(bot)).toHaveLength(0);
+    await at(bot, '2026-11-24T08:30:00Z');
+    expect(groupPosts(bot)).toHaveLength(1);
+    expect(amina.lastReply).toContain('📣 Activiteit in Wetteren\n\nWandeling langs de Schelde');
+    await amina.says('ik kom 1');
+    expect(amina.lastReply).toContain('Je komt naar Wandeling langs de Schelde');
+    await lotte.sends(staff('broadcast status'));
+    expect(lotte.lastReply).toBe(
+      '📊 Laatste berichten:\n• Wandeling langs de Schelde (👥 1): 3 van 3 verstuurd, 0 mislukt (klaar)',
+    );
+    await lotte.sends(staff('broadcast zwemmen'));
+    expect(lotte.lastReply).toBe('Ik vind geen activiteit zwemmen in jouw gemeente.');
+    await lotte.sends(staff('broadcast taalcafé wanneer=morgen'));
+    expect(lotte.lastReply).toMatch(/^Dat tijdstip begrijp ik niet/);
+  });
+
+  it('a coach adds an activity with /netwerkbot activity add (what the Slack form sends)', async () => {
+    const { bot, lotte } = await ready();
+    await lotte.sends(
+      staff(
+        'activity add title="Kookavond" description="We koken samen." date=2026-12-04 start=18:00 end=21:00 place="Buurthuis" address="Kerkstraat 2" price=0 organiser="Buurtwerk" free=ja dutch_context=ja accessible_organisation=nee',
+      ),
+    );
+    expect(lotte.replies[0]).toMatch(/^✅ Kookavond staat in het aanbod \(/);
+    expect(lotte.replies[1]).toContain('geen toegankelijke organisatie');
+    const a = await bot.store.read((tx) => tx.list('activities', (x) => x.title === 'Kookavond')[0]);
+    expect(a).toMatchObject({
+      municipalities: ['wetteren'],
+      startsAt: '2026-12-04T17:00:00.000Z',
+      createdBy: bot.demo.coach.id,
+    });
+    await lotte.sends(staff('activity add title="Zonder datum" free=ja'));
+    expect(lotte.lastReply).toMatch(/^Die activiteit kan ik niet bewaren:\n• /);
+    await lotte.sends(staff('activity add title="Elders" gemeente=gent'));
+    expect(lotte.lastReply).toContain('Je kan niemand toevoegen in gent');
+  });
+});
