@@ -67,7 +67,7 @@ export const broadcastCommand = (
   if (found.length > 1)
     return [
       {
-        key: 'staff:broadcast_many',
+        key: 'staff:broadcast_several',
         params: { titles: found.map((a) => `${a.title} (${a.id})`).join(', ') },
       },
     ];
