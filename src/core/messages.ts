@@ -30,6 +30,13 @@ interface InboundBase {
   readonly receivedAt: string;
   /** True when the message was sent in a group chat rather than a private chat. */
   readonly inGroup?: boolean;
+  /**
+   * A member wrote in a group without addressing the bot. The channel passes no text (it is not
+   * the bot's business), only who wrote where: `address` is the member's private chat, `group`
+   * the group's chat id. The core may tell them once a day how to reach the bot privately.
+   */
+  readonly unaddressed?: true;
+  readonly group?: string;
 }
 
 /** Free text typed by a person. */
