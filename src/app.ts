@@ -20,7 +20,7 @@ import { loadFlows, type LoadedFlows } from './flows/index.js';
 import { createI18n, loadResources, renderTemplate, type I18n } from './i18n/index.js';
 import { createDispatcher, type Dispatcher } from './outbox/index.js';
 import type { CoreSchema } from './core/records.js';
-import { broadcastJobs, DIGEST_CRON, digestSelection } from './domain/broadcasts/index.js';
+import { broadcastJobs, DIGEST_CRON, digestSelection, groupChatterHint } from './domain/broadcasts/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 
 /** Hours settings when none are given (the configuration's defaults). */
@@ -113,6 +113,8 @@ export const createApp = (o: AppOptions): App => {
     dispatch: dispatcher,
     log: o.log,
     ...(o.maxMisses ? { maxMisses: o.maxMisses } : {}),
+    groupChatter: (tx, m, now) =>
+      groupChatterHint(tx, m, { now, timeZone: (o.hours ?? DEFAULT_HOURS).timeZone }),
     commands: createStaffCommands({
       timeZone: (o.hours ?? DEFAULT_HOURS).timeZone,
       inviteTtlDays: o.inviteTtlDays ?? 14,

@@ -39,6 +39,11 @@ export interface RuntimeOptions<S extends CoreSchema> {
   readonly dispatch: Dispatch;
   readonly log: Log;
   readonly maxMisses?: number;
+  /**
+   * A member wrote in a group without addressing the bot (`Inbound.unaddressed`): what to tell
+   * them privately, if anything. Nothing about them is stored by the runtime.
+   */
+  readonly groupChatter?: (tx: WriteTx<S>, m: Inbound, now: Date) => readonly Template[];
   /** Staff commands by name (`/netwerkbot ...`), answered without moving the conversation's flow. */
   readonly commands?: Readonly<Record<string, SideCommand<S>>>;
 }
@@ -278,7 +283,21 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
     return { state, ephemeral, queued, person };
   };
 
+  /** Group chatter: at most a private hint, outside any conversation. */
+  const handleChatter = async (m: Inbound): Promise<void> => {
+    const r = await o.store.transact((tx) => {
+      const replies = o.groupChatter?.(tx, m, o.clock.now()) ?? [];
+      const lang = personOf(tx, m.address)?.lang ?? null;
+      return replies.map((t) => o.render(t, lang, {}));
+    });
+    for (const msg of r) await o.dispatch.sendNow(m.address, msg);
+  };
+
   const handle = (m: Inbound): Promise<void> => {
+    if (m.unaddressed)
+      return handleChatter(m).catch((err: unknown) =>
+        o.log.error({ err: err instanceof Error ? err.message : String(err) }, 'group chatter failed'),
+      );
     const key = addressKey(m.address);
     return queue.run(key, async () => {
       try {

@@ -197,4 +197,48 @@ describe('the aanbod: weekly digest, RSVP, reminder, attendance to hours', () =>
     await lotte.sends(staff('activity add title="Elders" gemeente=gent'));
     expect(lotte.lastReply).toContain('Je kan niemand toevoegen in gent');
   });
+
+  it('a member who writes in the gemeente-groep gets a private hint, at most once a day', async () => {
+    const { bot } = await ready();
+    let n = 0;
+    const chatter = (user: string, group: string) =>
+      bot.channel.receive({
+        kind: 'text',
+        text: '',
+        id: `g${++n}`,
+        receivedAt: bot.clock.now().toISOString(),
+        address: { channel: 'console', chat: user, user },
+        inGroup: true,
+        unaddressed: true,
+        group,
+      });
+    const to = (user: string) =>
+      bot.channel.sent.filter((s) => s.to.user === user).map((s) => s.message.text);
+    await chatter('nour', 'groep-wetteren');
+    await bot.app.idle();
+    expect(to('nour')).toHaveLength(1);
+    expect(to('nour')[0]).toContain('In de groep van Wetteren posten alleen wij.');
+    expect(to('nour')[0]).toContain('Send'); // someone the bot does not know gets it in several languages
+    await chatter('nour', 'groep-wetteren');
+    await chatter('nour', 'other-group');
+    await bot.app.idle();
+    expect(to('nour')).toHaveLength(1);
+    expect(groupPosts(bot)).toHaveLength(0);
+    bot.clock.advance(DAY);
+    await chatter('nour', 'groep-wetteren');
+    await bot.app.idle();
+    expect(to('nour')).toHaveLength(2);
+    // Known people get it in their language; nothing else is stored about the member.
+    await chatter('sara', 'groep-wetteren');
+    await bot.app.idle();
+    expect(to('sara').at(-1)).toBe(
+      'Hallo! In de groep van Wetteren posten alleen wij. Een vraag? Stuur me hier een bericht. Wil je de activiteiten niet meer? Stuur stop.',
+    );
+    const stored = await bot.store.read((tx) => ({
+      conversations: tx.list('conversations').map((c) => c.address.user),
+      hints: tx.list('hints').map((h) => Object.keys(h).sort()),
+    }));
+    expect(stored.conversations).not.toContain('nour');
+    expect(stored.hints[0]).toEqual(['at', 'id', 'v']);
+  });
 });

@@ -10,3 +10,4 @@ export { broadcastJobs, DIGEST_CRON, newBroadcast, type BroadcastJobDeps } from 
 export { gemeentenOf, groupsOf, subscribersOf, type Subscriber } from './recipients.js';
 export { activityForReply, comingCount, recordRsvp, OFFER_DAYS, type RsvpResult } from './rsvp.js';
 export { digestSelection } from './select.js';
+export { groupChatterHint } from './hints.js';
