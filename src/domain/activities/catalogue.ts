@@ -3,6 +3,7 @@ import type { ReadTx, WriteTx } from '../../core/store.js';
 import { shiftDate } from '../dates.js';
 import type { DataSchema, Municipality, Person } from '../schema.js';
 import {
+  ACTIVITY_FIELDS,
   activityFieldSchemas,
   localToUtc,
   parseActivityInput,
@@ -68,6 +69,14 @@ const findContact = (
   return person ? { person } : { problem: activityProblem('contact', 'not_a_contact', { value: wanted }) };
 };
 
+const fieldIndex = (field: string) => {
+  const i = (ACTIVITY_FIELDS as readonly string[]).indexOf(field);
+  return i < 0 ? ACTIVITY_FIELDS.length : i;
+};
+/** Problems in the order of the fields, as a form or a spreadsheet row shows them. */
+const inFieldOrder = (problems: ActivityProblem[]) =>
+  problems.sort((a, b) => fieldIndex(a.field) - fieldIndex(b.field));
+
 /**
  * Checks an entered activity against the store (gemeenten exist, the contact person is a contact
  * in one of them, not already in the catalogue) and builds the record, without writing it. The
@@ -91,7 +100,8 @@ export const prepareActivity = (
   const contactTyped = input['contact']?.trim();
   const contact = contactTyped ? findContact(tx, contactTyped, municipalities) : {};
   if (contact.problem) problems.push(contact.problem);
-  if (!parsed.ok || problems.length || !municipalities) return { ok: false, problems };
+  if (!parsed.ok || problems.length || !municipalities)
+    return { ok: false, problems: inFieldOrder(problems) };
 
   const v = parsed.value;
   const keys = new Set(duplicateKeys({ title: v.title, startsAt: v.startsAt, municipalities }));
