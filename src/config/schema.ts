@@ -24,6 +24,10 @@ const timeZone = z.string().refine((tz) => {
   }
 }, 'an IANA time zone such as Europe/Brussels');
 
+const rate = z
+  .string()
+  .regex(/^(off|[1-9]\d{0,5}\/(s|min|h))$/, 'a rate such as 30/s, 20/min or 100/h, or off');
+
 export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   STORE: z.enum(['file', 'memory']).default('file'),
@@ -73,6 +77,20 @@ export const configSchema = z.object({
     .string()
     .regex(/^\S+( \S+){4}$/, 'five cron fields, e.g. "0 10 * * 1" (Monday 10:00)')
     .default('0 10 * * 1'),
+  OUTBOX_MAX_ATTEMPTS: int(1, 50).default(6),
+  OUTBOX_CONCURRENCY: int(1, 32).default(1),
+  QUIET_HOURS: z
+    .string()
+    .regex(
+      /^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/,
+      'HH:MM-HH:MM such as 21:00-08:00, or off',
+    )
+    .default('21:00-08:00'),
+  RATE_TELEGRAM: rate.default('30/s'),
+  RATE_TELEGRAM_CHAT: rate.default('1/s'),
+  RATE_TELEGRAM_GROUP: rate.default('20/min'),
+  RATE_SLACK_CHAT: rate.default('1/s'),
+  RATE_WHATSAPP: rate.default('20/min'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -193,5 +211,28 @@ export const VARIABLES: Readonly<Record<ConfigKey, VariableDoc>> = {
   WHATSAPP_PACE_MS: {
     description: 'Least time between two WhatsApp messages, plus a random extra (against bans).',
     example: '1200',
+  },
+  OUTBOX_MAX_ATTEMPTS: {
+    description:
+      'Attempts before a message goes to the dead-letter list (`outbox failed`); a platform asking to slow down is no attempt.',
+    example: '6',
+  },
+  OUTBOX_CONCURRENCY: {
+    description:
+      'Messages in flight at once per channel; after a crash at most this many can arrive twice on Telegram and WhatsApp.',
+    example: '1',
+  },
+  QUIET_HOURS: {
+    description:
+      'Local time (TIMEZONE) when broadcasts wait; they go out when it ends. Replies always go. `off` for none.',
+    example: '21:00-08:00',
+  },
+  RATE_TELEGRAM: { description: 'Most Telegram messages overall (N/s, N/min, N/h or off).', example: '30/s' },
+  RATE_TELEGRAM_CHAT: { description: 'Most Telegram messages to one chat.', example: '1/s' },
+  RATE_TELEGRAM_GROUP: { description: 'Most Telegram messages to one group.', example: '20/min' },
+  RATE_SLACK_CHAT: { description: 'Most Slack messages to one channel or DM.', example: '1/s' },
+  RATE_WHATSAPP: {
+    description: 'Most WhatsApp messages overall, on top of WHATSAPP_PACE_MS (broadcasts go at this pace).',
+    example: '20/min',
   },
 };
