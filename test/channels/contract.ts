@@ -98,7 +98,17 @@ export const channelContract = (make: HarnessFactory): void => {
 
     await h.memberSays('wijk', 'nour', 'Wie gaat er mee?', { mention: false });
     await done();
-    expect(received).toHaveLength(0);
+    expect(received.length).toBeGreaterThan(0);
+    for (const m of received)
+      expect(m).toMatchObject({
+        unaddressed: true,
+        inGroup: true,
+        text: '',
+        address: h.privateAddress('nour'),
+        group: h.groupId('wijk'),
+      });
+    expect(h.sent(h.groupId('wijk'))).toHaveLength(1);
+    received.length = 0;
 
     await h.memberSays('wijk', 'nour', 'hulp', { mention: true });
     await done();

@@ -9,9 +9,12 @@ import type { Inbound } from '../../src/core/messages.js';
 import { createSlackHarness, TEST_BOT_TOKEN, TEST_TEXTS, type SlackHarness } from '../fakes/slack/harness.js';
 import {
   blockActions,
+  channelMessage,
+  clientMsgId,
   dmFileShare,
   dmMessage,
   eventEnvelope,
+  freshTs,
   slashCommand,
   viewSubmission,
 } from '../fakes/slack/payloads.js';
@@ -170,6 +173,58 @@ describe('slack channel over HTTP', () => {
     for (const ev of [own, bot, edit]) await h.post({ kind: 'event', json: eventEnvelope(h.workspace, ev) });
     await h.settle();
     expect(got).toEqual([]);
+  });
+
+  describe('members in a channel', () => {
+    it('a message without a mention becomes unaddressed: who and where, never the text', async () => {
+      await h.memberSays('wijk', 'nour', 'Mijn nummer is 0470 12 34 56', { mention: false });
+      await h.settle();
+      expect(got).toEqual([
+        expect.objectContaining({
+          kind: 'text',
+          text: '',
+          address: h.privateAddress('nour'),
+          inGroup: true,
+          unaddressed: true,
+          group: h.groupId('wijk'),
+        }),
+      ]);
+      expect(JSON.stringify(got)).not.toContain('0470');
+      expect(logged.lines.join('\n')).not.toContain('0470');
+    });
+
+    it('a mention arrives once, from its app_mention, and not also as unaddressed chatter', async () => {
+      await h.memberSays('wijk', 'nour', 'hulp', { mention: true });
+      await h.settle();
+      // Bolt acknowledges before its listeners run: give a stray delivery of the message event time.
+      await new Promise((r) => setTimeout(r, 20));
+      expect(got).toEqual([
+        expect.objectContaining({
+          kind: 'text',
+          text: 'hulp',
+          inGroup: true,
+          address: h.privateAddress('nour'),
+        }),
+      ]);
+      expect(got[0]).not.toHaveProperty('unaddressed');
+    });
+
+    it('edits and joins in a channel stay ignored', async () => {
+      for (const subtype of ['message_changed', 'channel_join']) {
+        const message = channelMessage(h.workspace, {
+          user: h.userId('nour'),
+          channel: h.groupId('wijk'),
+          text: 'x',
+          ts: freshTs(),
+          client_msg_id: clientMsgId(),
+        });
+        const ev = { ...message, subtype };
+        await h.post({ kind: 'event', json: eventEnvelope(h.workspace, ev) });
+      }
+      await h.settle();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(got).toEqual([]);
+    });
   });
 
   describe('threads', () => {

@@ -60,14 +60,82 @@ describe('inbound', () => {
     expect(fromMessage('slack', { ...dm, thread_ts: dm.ts }, BOT)!.address.thread).toBeUndefined();
   });
 
-  it('ignores channel messages, bots, the bot itself and edits', () => {
-    expect(fromMessage('slack', { ...dm, channel: 'C1', channel_type: 'channel' }, BOT)).toBeNull();
-    expect(fromMessage('slack', { ...dm, channel: 'G1', channel_type: 'mpim' }, BOT)).toBeNull();
+  it('ignores bots, the bot itself and edits', () => {
     expect(fromMessage('slack', { ...dm, bot_id: 'B1' }, BOT)).toBeNull();
     expect(fromMessage('slack', { ...dm, user: BOT }, BOT)).toBeNull();
     expect(fromMessage('slack', { ...dm, subtype: 'message_changed' }, BOT)).toBeNull();
     expect(fromMessage('slack', { ...dm, subtype: 'message_deleted' }, BOT)).toBeNull();
     expect(fromMessage('slack', { ...dm, text: '  ' }, BOT)).toBeNull();
+  });
+
+  describe('a member in a channel, not mentioning the bot', () => {
+    const inChannel = { ...dm, channel: 'C1', channel_type: 'channel', client_msg_id: 'c-7' };
+
+    it('-> unaddressed: the member and the channel, never the text', () => {
+      expect(fromMessage('slack', inChannel, BOT)).toEqual({
+        kind: 'text',
+        text: '',
+        id: 'c-7',
+        address: privateAddress('slack', 'U1'),
+        receivedAt: '2025-11-23T09:00:00.000Z',
+        inGroup: true,
+        unaddressed: true,
+        group: 'C1',
+      });
+      expect(fromMessage('slack', { ...inChannel, channel: 'G1', channel_type: 'mpim' }, BOT)).toMatchObject({
+        unaddressed: true,
+        group: 'G1',
+      });
+      expect(fromMessage('slack', { ...inChannel, channel: 'G2', channel_type: 'group' }, BOT)).toMatchObject(
+        {
+          unaddressed: true,
+          group: 'G2',
+        },
+      );
+      const { channel_type: _, ...noType } = inChannel;
+      expect(fromMessage('slack', noType, BOT)).toMatchObject({ unaddressed: true, group: 'C1' });
+      const inThread = { ...inChannel, thread_ts: '1763888300.000001' };
+      expect(fromMessage('slack', inThread, BOT)).toMatchObject({ address: privateAddress('slack', 'U1') });
+    });
+
+    it('never passes the text, a caption or a file', () => {
+      const secret = 'mijn nummer is 0470 12 34 56';
+      const files = [{ id: 'F1', mimetype: 'image/png', name: 'rijbewijs.png' }];
+      for (const ev of [
+        { ...inChannel, text: secret },
+        { ...inChannel, subtype: 'file_share', files, text: secret },
+        { ...inChannel, subtype: 'file_share', files, text: '' },
+        { ...inChannel, subtype: 'thread_broadcast', thread_ts: '1763888300.000001', text: secret },
+      ]) {
+        const m = fromMessage('slack', ev, BOT)!;
+        expect(m).toMatchObject({ kind: 'text', text: '', unaddressed: true });
+        expect(m).not.toHaveProperty('caption');
+        expect(m).not.toHaveProperty('media');
+        expect(JSON.stringify(m)).not.toMatch(/0470|F1|rijbewijs/);
+      }
+    });
+
+    it('a mention of the bot is null here: its app_mention is the one handed on', () => {
+      expect(fromMessage('slack', { ...inChannel, text: '<@UBOT> hulp' }, BOT)).toBeNull();
+      expect(fromMessage('slack', { ...inChannel, text: 'kan <@UBOT|netwerkbot> helpen?' }, BOT)).toBeNull();
+      expect(fromMessage('slack', { ...inChannel, text: 'vraag het <@UBOTTER>' }, BOT)).toMatchObject({
+        unaddressed: true,
+      });
+      expect(fromMessage('slack', { ...inChannel, text: 'vraag het <@U2>' }, BOT)).toMatchObject({
+        unaddressed: true,
+      });
+    });
+
+    it('bots, the bot itself, edits, deletions, joins and empty messages stay ignored', () => {
+      expect(fromMessage('slack', { ...inChannel, bot_id: 'B1' }, BOT)).toBeNull();
+      expect(fromMessage('slack', { ...inChannel, subtype: 'bot_message' }, BOT)).toBeNull();
+      expect(fromMessage('slack', { ...inChannel, user: BOT }, BOT)).toBeNull();
+      const { user: _, ...noUser } = inChannel;
+      expect(fromMessage('slack', noUser, BOT)).toBeNull();
+      for (const subtype of ['message_changed', 'message_deleted', 'channel_join', 'channel_topic'])
+        expect(fromMessage('slack', { ...inChannel, subtype }, BOT), subtype).toBeNull();
+      expect(fromMessage('slack', { ...inChannel, text: '  ' }, BOT)).toBeNull();
+    });
   });
 
   it('a file share -> media (first file) with the caption, no caption when empty', () => {

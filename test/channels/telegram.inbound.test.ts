@@ -122,10 +122,62 @@ describe('Telegram inbound: private chats', () => {
 });
 
 describe('Telegram inbound: groups', () => {
-  it('ignores members chatting among themselves', () => {
-    const { inGroup } = setup();
-    expect(toInbound(inGroup('Wie gaat er mee?'), c)).toBeNull();
-    expect(toInbound(inGroup('vraag het @jan_peeters'), c)).toBeNull();
+  it('hands members chatting among themselves on as unaddressed: who and where, never the text', () => {
+    const { inGroup, f } = setup();
+    const u = inGroup('Wie gaat er mee?');
+    expect(toInbound(u, c)).toEqual({
+      kind: 'text',
+      text: '',
+      id: `${wijk.id}:${u.message!.message_id}`,
+      address: { channel: 'telegram', chat: '111', user: '111' },
+      receivedAt: '2026-11-23T09:30:00.000Z',
+      inGroup: true,
+      unaddressed: true,
+      group: String(wijk.id),
+    });
+    expect(toInbound(inGroup('vraag het @jan_peeters'), c)).toMatchObject({ unaddressed: true, text: '' });
+    const plain = f.message({ id: -42, type: 'group', title: 'Klein' }, nour, { text: 'hoi' });
+    expect(toInbound(plain, c)).toMatchObject({ unaddressed: true, group: '-42' });
+  });
+
+  it('never passes the text or caption of an unaddressed message', () => {
+    const { f } = setup();
+    const secret = 'mijn nummer is 0470 12 34 56';
+    const doc = { document: { file_id: 'd1', file_unique_id: 'd' } };
+    const updates = [
+      f.message(wijk, nour, { text: secret }),
+      f.message(wijk, nour, { caption: secret, media: doc }),
+      f.message(wijk, nour, { text: `/uren@andere_bot ${secret}` }),
+    ];
+    for (const u of updates) {
+      const m = toInbound(u, c)!;
+      expect(m).toMatchObject({ kind: 'text', text: '', unaddressed: true });
+      expect(m).not.toHaveProperty('caption');
+      expect(JSON.stringify(m)).not.toContain('0470');
+    }
+  });
+
+  it('hands on media, stickers and polls as unaddressed; service messages and chats posting stay ignored', () => {
+    const { f } = setup();
+    const size = { file_id: 'p', file_unique_id: 'p', width: 90, height: 90 };
+    expect(toInbound(f.message(wijk, nour, { media: { photo: [size] } }), c)).toMatchObject({
+      unaddressed: true,
+    });
+    const sticker = { sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 1, height: 1 } };
+    expect(toInbound(f.message(wijk, nour, { media: sticker as Partial<Message> }), c)).toMatchObject({
+      unaddressed: true,
+    });
+    expect(toInbound(f.message(wijk, nour, { extra: { new_chat_members: [other] } }), c)).toBeNull();
+    expect(toInbound(f.message(wijk, nour, { extra: { new_chat_title: 'Wijk 2' } }), c)).toBeNull();
+    const news = { id: -1009, type: 'channel', title: 'Nieuws' };
+    const telegram = person(777000, 'Telegram');
+    const forward = f.message(wijk, telegram, {
+      text: 'Nieuws van het kanaal',
+      extra: { sender_chat: news, is_automatic_forward: true },
+    });
+    expect(toInbound(forward, c)).toBeNull();
+    const robot = { ...person(333, 'Robot'), is_bot: true };
+    expect(toInbound(f.message(wijk, robot, { text: 'ik ben een bot' }), c)).toBeNull();
   });
 
   it('answers an @mention privately: mention stripped, sender address, inGroup', () => {
@@ -161,11 +213,14 @@ describe('Telegram inbound: groups', () => {
       inGroup: true,
     });
     const fromOther = f.message(wijk, other, { text: 'hoi' }).message!;
-    expect(toInbound(inGroup('ja', { replyTo: fromOther }), c)).toBeNull();
+    expect(toInbound(inGroup('ja', { replyTo: fromOther }), c)).toMatchObject({
+      unaddressed: true,
+      text: '',
+    });
   });
 
-  it('takes /commands for itself, not those for another bot', () => {
-    const { inGroup } = setup();
+  it('takes /commands for itself; one for another bot is chatter (unaddressed)', () => {
+    const { inGroup, dm } = setup();
     expect(toInbound(inGroup('/uren'), c)).toMatchObject({
       kind: 'command',
       command: 'uren',
@@ -173,7 +228,8 @@ describe('Telegram inbound: groups', () => {
       address: { chat: '111', user: '111' },
     });
     expect(toInbound(inGroup('/uren@netwerk_test_bot'), c)).toMatchObject({ command: 'uren' });
-    expect(toInbound(inGroup('/uren@andere_bot'), c)).toBeNull();
+    expect(toInbound(inGroup('/uren@andere_bot'), c)).toMatchObject({ unaddressed: true, text: '' });
+    expect(toInbound(dm('/uren@andere_bot'), c)).toBeNull();
   });
 
   it('reads a mention in a media caption', () => {
@@ -181,7 +237,9 @@ describe('Telegram inbound: groups', () => {
     const doc = { document: { file_id: 'd1', file_unique_id: 'd' } };
     const u = f.message(wijk, nour, { caption: '@netwerk_test_bot bewijs', media: doc });
     expect(toInbound(u, c)).toMatchObject({ kind: 'media', caption: 'bewijs', inGroup: true });
-    expect(toInbound(f.message(wijk, nour, { caption: 'foto', media: doc }), c)).toBeNull();
+    expect(toInbound(f.message(wijk, nour, { caption: 'foto', media: doc }), c)).toEqual(
+      expect.objectContaining({ kind: 'text', text: '', unaddressed: true }),
+    );
   });
 });
 

@@ -119,21 +119,33 @@ describe('Telegram channel: polling against the fake Bot API', () => {
     expect(tg.sent(nour.id)[0]!.text).toBe('Welke activiteit?\n\n→ Wandeling');
   });
 
-  it('posts to a group and answers a member who replies to the bot there', async () => {
+  it('posts to a group, hands on chatter without its text and answers a member who replies to the bot', async () => {
     const tg = await fake();
     const { channel, inbox } = await running(tg);
     const res = await channel.send(groupAddress('telegram', String(wijk.id)), { text: 'Taalcafé vrijdag!' });
     expect(res.ok).toBe(true);
     tg.memberSays(wijk, nour, 'Wie gaat er mee?');
     tg.memberSays(wijk, nour, 'ik kom', { replyTo: tg.sent(wijk.id)[0]!.message_id });
-    await waitFor(() => inbox.length === 1 && tg.idle(), 'the reply');
-    expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({
+    await waitFor(() => inbox.length === 2 && tg.idle(), 'the chatter and the reply');
+    expect(inbox).toHaveLength(2);
+    // The chatter arrives without its text: only who wrote, and in which group.
+    expect(inbox[0]).toEqual({
+      kind: 'text',
+      text: '',
+      id: expect.stringMatching(new RegExp(`^${wijk.id}:\\d+$`)),
+      receivedAt: expect.any(String),
+      address: privateAddress('telegram', String(nour.id)),
+      inGroup: true,
+      unaddressed: true,
+      group: String(wijk.id),
+    });
+    expect(inbox[1]).toMatchObject({
       kind: 'text',
       text: 'ik kom',
       inGroup: true,
       address: { chat: '111222333' },
     });
+    expect(tg.sent(wijk.id)).toHaveLength(1);
   });
 
   it('keeps polling when the handler fails, and logs ids, never texts or tokens', async () => {

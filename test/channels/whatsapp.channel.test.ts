@@ -423,7 +423,7 @@ describe('whatsapp channel: sending', () => {
 });
 
 describe('whatsapp channel: inbound and logs', () => {
-  it('hands messages to the handler, answers group mentions privately and survives a failing handler', async () => {
+  it('hands messages to the handler, group chatter without its text, group mentions privately, and survives a failing handler', async () => {
     const s = setup();
     const got: Inbound[] = [];
     await s.channel.start(async (m) => {
@@ -442,8 +442,15 @@ describe('whatsapp channel: inbound and logs', () => {
       }),
     );
     await flush();
-    expect(got.map((m) => m.kind === 'text' && m.text)).toEqual(['boom', 'hulp']);
-    expect(got[1]).toMatchObject({ inGroup: true, address: privateAddress('whatsapp', AMINA) });
+    expect(got.map((m) => m.kind === 'text' && m.text)).toEqual(['boom', '', 'hulp']);
+    expect(got[1]).toMatchObject({
+      unaddressed: true,
+      inGroup: true,
+      group: GROUP,
+      address: privateAddress('whatsapp', AMINA),
+    });
+    expect(got[2]).toMatchObject({ inGroup: true, address: privateAddress('whatsapp', AMINA) });
+    expect(got[2]).not.toHaveProperty('unaddressed');
     expect(s.lines).toContainEqual(expect.objectContaining({ msg: 'whatsapp inbound handler failed' }));
   });
 

@@ -91,8 +91,46 @@ describe('whatsapp inbound: media', () => {
 describe('whatsapp inbound: groups', () => {
   const mention = `@${BOT_ID.split('@')[0]}`;
 
-  it('ignores members chatting among themselves', () => {
-    expect(toInbound(waMessage({ from: GROUP, author: AMINA, body: 'Wie gaat er mee?' }), ctx)).toBeNull();
+  it('hands members chatting among themselves on as unaddressed: the author and the group, no text', () => {
+    const m = waMessage({ from: GROUP, author: AMINA, body: 'Wie gaat er mee?' });
+    expect(toInbound(m, ctx)).toEqual({
+      kind: 'text',
+      text: '',
+      id: m.id._serialized,
+      address: { channel: 'whatsapp', chat: AMINA, user: AMINA },
+      receivedAt: new Date(m.timestamp * 1000).toISOString(),
+      inGroup: true,
+      unaddressed: true,
+      group: GROUP,
+    });
+    const lid = '123456789012345@lid';
+    expect(toInbound(waMessage({ from: GROUP, author: lid, body: 'hoi' }), ctx)).toMatchObject({
+      unaddressed: true,
+      address: { chat: lid, user: lid },
+    });
+  });
+
+  it('never passes the text or caption of an unaddressed message', () => {
+    const secret = 'mijn nummer is 0470 12 34 56';
+    const messages = [
+      waMessage({ from: GROUP, author: AMINA, body: secret }),
+      waMessage({ from: GROUP, author: AMINA, type: 'image', hasMedia: true, body: secret }),
+      waMessage({ from: GROUP, author: AMINA, type: 'document', hasMedia: true, body: secret }),
+      waMessage({ from: GROUP, author: AMINA, body: ` ${secret} /help` }),
+    ];
+    for (const m of messages) {
+      const got = toInbound(m, ctx)!;
+      expect(got).toMatchObject({ kind: 'text', text: '', unaddressed: true });
+      expect(got).not.toHaveProperty('caption');
+      expect(JSON.stringify(got)).not.toContain('0470');
+    }
+  });
+
+  it('keeps ignoring its own group messages, unsupported types and empty texts in a group', () => {
+    expect(toInbound(waMessage({ from: GROUP, author: AMINA, body: 'x', fromMe: true }), ctx)).toBeNull();
+    expect(toInbound(waMessage({ from: GROUP, author: AMINA, body: '  ' }), ctx)).toBeNull();
+    for (const type of ['revoked', 'gp2', 'e2e_notification', 'poll_creation', 'vcard', 'notification'])
+      expect(toInbound(waMessage({ from: GROUP, author: AMINA, body: 'x', type }), ctx), type).toBeNull();
   });
 
   it('answers an @-mention of the bot privately: the author, inGroup, the mention removed', () => {
@@ -107,15 +145,17 @@ describe('whatsapp inbound: groups', () => {
     });
   });
 
-  it('ignores a mention of someone else', () => {
+  it('hands a mention of someone else on as unaddressed', () => {
     const other = '32470999888@c.us';
     const m = waMessage({ from: GROUP, author: AMINA, body: '@32470999888 kom je?', mentionedIds: [other] });
-    expect(toInbound(m, ctx)).toBeNull();
+    expect(toInbound(m, ctx)).toMatchObject({ unaddressed: true, text: '', group: GROUP });
   });
 
-  it('does not recognise mentions when it does not know its own id yet', () => {
+  it('ignores mentions while it does not know its own id yet (maybe of itself); other chatter is unaddressed', () => {
     const m = waMessage({ from: GROUP, author: AMINA, body: `${mention} hulp`, mentionedIds: [BOT_ID] });
     expect(toInbound(m, { channel: 'whatsapp' })).toBeNull();
+    const plain = waMessage({ from: GROUP, author: AMINA, body: 'hoi' });
+    expect(toInbound(plain, { channel: 'whatsapp' })).toMatchObject({ unaddressed: true, text: '' });
   });
 
   it('takes a /command in a group, with or without a mention, from the author', () => {
@@ -130,9 +170,15 @@ describe('whatsapp inbound: groups', () => {
     expect(toInbound(m, ctx)).toMatchObject({ kind: 'command', command: 'help', inGroup: true });
   });
 
-  it('ignores group messages without an author, and media that does not address the bot', () => {
+  it('ignores group messages without a person as author; media that does not address the bot is unaddressed', () => {
     expect(toInbound(waMessage({ from: GROUP, body: '/help' }), ctx)).toBeNull();
-    expect(toInbound(waMessage({ from: GROUP, author: AMINA, type: 'image', body: 'foto' }), ctx)).toBeNull();
+    expect(toInbound(waMessage({ from: GROUP, body: 'hoi' }), ctx)).toBeNull();
+    expect(toInbound(waMessage({ from: GROUP, author: '1234567@broadcast', body: 'hoi' }), ctx)).toBeNull();
+    expect(toInbound(waMessage({ from: GROUP, author: AMINA, type: 'image', body: 'foto' }), ctx)).toEqual(
+      expect.objectContaining({ kind: 'text', text: '', unaddressed: true, group: GROUP }),
+    );
+    const located = waMessage({ from: GROUP, author: AMINA, type: 'location', body: 'base64thumb' });
+    expect(toInbound(located, ctx)).toMatchObject({ unaddressed: true, text: '' });
     const m = waMessage({
       from: GROUP,
       author: AMINA,

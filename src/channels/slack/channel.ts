@@ -86,7 +86,9 @@ const now = () => new Date();
  * The Slack adapter over Bolt. `start()` checks the bot token with auth.test (a refused token is a
  * CHANNEL_START error naming SLACK_BOT_TOKEN), then listens in Socket Mode or over HTTP.
  * Direct messages, @-mentions in channels (answered privately), the slash command, choice buttons
- * and the `person add` and `activity add` forms become core inbounds; everything else Slack sends
+ * and the `person add` and `activity add` forms become core inbounds, and so do members' channel
+ * messages that do not mention the bot, as `unaddressed` without their text (Slack sends those with
+ * the `message.channels` event and `channels:history` scope); everything else Slack sends
  * is acknowledged and ignored. A 429 is not waited on inside the client but returned with its
  * Retry-After, so the outbox decides. `send()` returns `platformId` `<conversation>:<ts>`; an
  * outbound with `replace` (that id, or a bare ts) updates that message with chat.update and keeps

@@ -136,17 +136,55 @@ const mediaKind = (mime: string | undefined): MediaRef['kind'] => {
 export const messageId = (ev: { channel: string; ts: string; client_msg_id?: string }): string =>
   ev.client_msg_id ?? `${ev.channel}:${ev.ts}`;
 
+/** Subtypes of a channel message a member wrote (a plain message has none). */
+const MEMBER_SUBTYPES: ReadonlySet<string | undefined> = new Set([
+  undefined,
+  'file_share',
+  'thread_broadcast',
+]);
+
+/** True when the Slack text @-mentions the bot (`<@BOT>` or `<@BOT|name>`). */
+const mentionsBot = (text: string, botUserId: string): boolean =>
+  text.includes(`<@${botUserId}>`) || text.includes(`<@${botUserId}|`);
+
 /**
- * A `message` event -> text or media from a private chat. Only direct messages count; messages in
- * channels, edits, deletions and everything sent by a bot (the bot itself included) are ignored.
- * A message in a thread carries the thread's ts as `address.thread`. Of several files, the first
- * is handed on (a person sends one picture as proof; Slack gives the message one id). A message
- * without text or file (a shared post, an attachment only) is ignored.
+ * A member's message in a channel that does not mention the bot -> `unaddressed`: who (their
+ * private address) and where (the channel id), never the text or the files. A message that does
+ * mention the bot is null here: Slack sends an `app_mention` for it too, and that one is handed on.
+ */
+const fromChannelMessage = (
+  channel: string,
+  user: string,
+  ev: SlackMessageEvent,
+  botUserId: string,
+): Inbound | null => {
+  if (!MEMBER_SUBTYPES.has(ev.subtype)) return null;
+  if (mentionsBot(ev.text ?? '', botUserId)) return null;
+  if (!(ev.text ?? '').trim() && !ev.files?.length) return null;
+  return {
+    kind: 'text',
+    text: '',
+    id: messageId(ev),
+    address: privateAddress(channel, user),
+    receivedAt: slackTime(ev.ts),
+    inGroup: true,
+    unaddressed: true,
+    group: ev.channel,
+  };
+};
+
+/**
+ * A `message` event -> text or media from a private chat. Edits, deletions and everything sent by
+ * a bot (the bot itself included) are ignored. A message in a thread carries the thread's ts as
+ * `address.thread`. Of several files, the first is handed on (a person sends one picture as proof;
+ * Slack gives the message one id). A message without text or file (a shared post, an attachment
+ * only) is ignored. A member's message in a channel (message.channels, message.groups,
+ * message.mpim) becomes `unaddressed`, without its text, unless it mentions the bot.
  */
 export const fromMessage = (channel: string, ev: SlackMessageEvent, botUserId: string): Inbound | null => {
-  const direct = ev.channel_type ? ev.channel_type === 'im' : isDirectChannel(ev.channel);
-  if (!direct) return null;
   if (ev.bot_id || !ev.user || ev.user === botUserId) return null;
+  const direct = ev.channel_type ? ev.channel_type === 'im' : isDirectChannel(ev.channel);
+  if (!direct) return fromChannelMessage(channel, ev.user, ev, botUserId);
   if (ev.subtype !== undefined && ev.subtype !== 'file_share') return null;
   const address = privateAddress(channel, ev.user);
   const base = {

@@ -96,7 +96,9 @@ const call = async (api: Api, chat: string, c: TelegramSend): Promise<number> =>
 /**
  * The Telegram channel over grammY: long polling by default (no public URL needed), or a webhook
  * behind a secret token. Private chats are addressed by the Telegram user id; in groups the bot
- * only reacts when addressed (mention, reply, /command) and answers privately. An outbound with
+ * answers privately when addressed (mention, reply, /command), and hands other members' messages
+ * on as `unaddressed`, without their text (Telegram sends those only when the bot's privacy mode
+ * is off in @BotFather, or the bot is a group admin). An outbound with
  * `replace` (the `message_id` a send returned) edits that message in place; when it is gone or
  * cannot become the new message, the new one is posted and its id returned.
  */

@@ -22,8 +22,10 @@ export const INDEX_DATA = /^#(\d+)$/;
 
 /**
  * Maps one Telegram update to a core message, or null when the bot must ignore it: edited
- * messages, channel posts, service messages, messages from bots, and group messages that do not
- * address the bot (no @-mention, no reply to the bot, no /command for it).
+ * messages, channel posts, service messages and messages from bots. A member's group message that
+ * does not address the bot (no @-mention, no reply to the bot, no /command for it) becomes an
+ * `unaddressed` text WITHOUT its text or caption: only who wrote (their private address) and in
+ * which group (the chat id), so the core can tell them how to reach the bot.
  */
 export const toInbound = (update: Update, c: InboundContext): Inbound | null => {
   if (update.message) return fromMessage(update.message, c);
@@ -45,9 +47,9 @@ const fromMessage = (m: Message, c: InboundContext): Inbound | null => {
   const body = m.text ?? m.caption;
   const entities = (m.text !== undefined ? m.entities : m.caption_entities) ?? [];
   const command = commandOf(body, entities, c.bot.username);
-  // A /command addressed to another bot in the same group is not for us.
-  if (command === 'other-bot') return null;
-  if (inGroup && !command && !addressesBot(m, entities, c.bot)) return null;
+  // A /command addressed to another bot is not for us: in a group it is chatter like any other.
+  if (command === 'other-bot') return inGroup ? unaddressed(m, m.from.id, c) : null;
+  if (inGroup && !command && !addressesBot(m, entities, c.bot)) return unaddressed(m, m.from.id, c);
 
   const base = {
     id: messageId(m),
@@ -61,6 +63,31 @@ const fromMessage = (m: Message, c: InboundContext): Inbound | null => {
   if (media) return { ...base, kind: 'media', media, ...(text ? { caption: text } : {}) };
   if (text === undefined) return null; // service message, sticker, poll, ...
   return { ...base, kind: 'text', text };
+};
+
+/** True when a member wrote or sent something: not a service message (joined, pinned, title...). */
+const isMemberContent = (m: Message): boolean =>
+  m.text !== undefined ||
+  m.caption !== undefined ||
+  mediaOf(m) !== undefined ||
+  !!(m.sticker ?? m.animation ?? m.poll ?? m.dice ?? m.contact);
+
+/**
+ * A member's group message that does not address the bot: who and where, never what. Messages
+ * sent on behalf of a chat (a linked channel's automatic forward) and service messages stay ignored.
+ */
+const unaddressed = (m: Message, from: number, c: InboundContext): Inbound | null => {
+  if (m.sender_chat || m.is_automatic_forward || !isMemberContent(m)) return null;
+  return {
+    kind: 'text',
+    text: '',
+    id: messageId(m),
+    address: privateAddress(c.channel, String(from)),
+    receivedAt: new Date(m.date * 1000).toISOString(),
+    inGroup: true,
+    unaddressed: true,
+    group: String(m.chat.id),
+  };
 };
 
 const fromCallback = (q: CallbackQuery, c: InboundContext): Inbound | null => {

@@ -48,11 +48,31 @@ export const parseCommand = (text: string): { command: string; args: string } | 
 };
 
 /**
+ * A member's group message that does not address the bot: who (the author's private address) and
+ * where (the group id), never the text or caption. Null when the bot cannot tell: it does not know
+ * its own id yet and someone was @-mentioned (maybe the bot).
+ */
+const unaddressed = (m: WaMessage, author: string, ctx: InboundContext): Inbound | null => {
+  if (!ctx.self && m.mentionedIds.length > 0) return null;
+  if (m.type === 'chat' && !(m.body ?? '').trim()) return null;
+  return {
+    kind: 'text',
+    text: '',
+    id: m.id._serialized,
+    address: privateAddress(ctx.channel, author),
+    receivedAt: new Date(m.timestamp * 1000).toISOString(),
+    inGroup: true,
+    unaddressed: true,
+    group: m.from,
+  };
+};
+
+/**
  * Maps a whatsapp-web.js message to the core's Inbound, or null when the bot must ignore it: its
- * own messages, status updates, empty texts, unsupported types (calls, revokes, polls...), other
- * chats than people and groups, and group chatter that does not address the bot (an @-mention of
- * the bot or a /command). A group message that does address the bot gets the sender's PRIVATE
- * address and `inGroup: true`, so the answer goes to them alone.
+ * own messages, status updates, empty texts, unsupported types (calls, revokes, polls...) and
+ * other chats than people and groups. A group message that addresses the bot (an @-mention of it
+ * or a /command) gets the author's PRIVATE address and `inGroup: true`, so the answer goes to them
+ * alone; other members' group messages become `unaddressed` texts without their text.
  */
 export const toInbound = (m: WaMessage, ctx: InboundContext): Inbound | null => {
   if (m.fromMe || m.isStatus || m.from === 'status@broadcast') return null;
@@ -68,7 +88,7 @@ export const toInbound = (m: WaMessage, ctx: InboundContext): Inbound | null => 
     if (!m.author || !isPersonId(m.author)) return null;
     const mentioned = mentionsSelf(m, ctx.self);
     if (mentioned) text = withoutMention(text, ctx.self!);
-    if (!mentioned && !text.startsWith('/')) return null;
+    if (!mentioned && !text.startsWith('/')) return unaddressed(m, m.author, ctx);
     user = m.author;
     inGroup = true;
   } else if (isPersonId(m.from)) {

@@ -228,7 +228,12 @@ export const createSlackHarness = async (o: SlackHarnessOptions = {}): Promise<S
         client_msg_id: clientMsgId(),
       };
       // Slack sends the channel message (message.channels) and, for a mention, an app_mention too.
-      await deliver({ kind: 'event', json: eventEnvelope(workspace, channelMessage(workspace, msg)) }, false);
+      // Without a mention the channel message reaches the handler (unaddressed); with one only the
+      // app_mention does.
+      await deliver(
+        { kind: 'event', json: eventEnvelope(workspace, channelMessage(workspace, msg)) },
+        !mention,
+      );
       if (mention)
         await deliver({ kind: 'event', json: eventEnvelope(workspace, appMention(workspace, msg)) }, true);
     },
