@@ -97,6 +97,7 @@ const headerOf = (names: { name: string; row: number }[], r: Read) => {
 const readCsv = (text: string, o: ImportOptions): Read => {
   const r: Read = { rows: [], problems: [], missing: new Set() };
   const body = text.replace(/^\uFEFF/, '');
+  if (!body.trim()) return r;
   let records: string[][];
   try {
     records = parseCsv(body, {

@@ -166,7 +166,10 @@ const fail = (
 const given = z.string().optional();
 const text = (max: number) =>
   given.transform((v, ctx) => {
-    const s = (v ?? '').replace(/[ \t]+/g, ' ').trim();
+    const s = (v ?? '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/[ \t]+/g, ' ')
+      .trim();
     if (!s) return fail(ctx, 'required');
     if (s.length > max) return fail(ctx, 'too_long', { max, length: s.length });
     return s;
