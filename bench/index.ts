@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { benchBroadcast } from './broadcast.js';
 import { benchInbound } from './inbound.js';
 import { benchParse } from './parse.js';
 
@@ -14,6 +15,10 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const messages = Number(process.env['BENCH_MESSAGES'] ?? 4000);
     for (const people of [1_000, 20_000])
       await benchInbound({ people, ledger: 200_000, messages, concurrency: 32 }, print);
+  },
+  broadcast: async () => {
+    const recipients = Number(process.env['BENCH_RECIPIENTS'] ?? 10_000);
+    await benchBroadcast({ recipients, limitPerSecond: 200 }, print);
   },
 };
 
