@@ -17,3 +17,4 @@ export { localDate, shiftDate } from './dates.js';
 export { profileOf } from './profile.js';
 export { seedDemo, type DemoResult } from './demo.js';
 export { createStaffCommands, type StaffCommandSettings } from './commands/index.js';
+export * from './activities/index.js';
