@@ -1,7 +1,7 @@
 import type { CoreSchema } from '../core/records.js';
 import type { Store } from '../core/store.js';
 import { openStore } from '../main.js';
-import { deadLetters, outboxCounts, retryDeadLetters } from '../outbox/dead-letters.js';
+import { deadLetters, outboxCounts, retryDeadLetters } from '../outbox/index.js';
 import { systemClock } from '../system.js';
 import type { CliContext } from './context.js';
 

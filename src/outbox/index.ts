@@ -12,3 +12,11 @@ export {
 } from './rate-limit.js';
 export type { OnSettled } from './settle.js';
 export { outboxSettings, type OutboxSettings } from './settings.js';
+export {
+  deadLetters,
+  maskChat,
+  outboxCounts,
+  retryDeadLetters,
+  type DeadLetter,
+  type OutboxCount,
+} from './dead-letters.js';
