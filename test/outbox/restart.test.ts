@@ -60,17 +60,19 @@ describe('outbox across a restart (file store)', () => {
     // what was durable at that moment. Copy it, as a restart would find it.
     const first = recordingChannel('telegram', systemClock);
     let hang: () => void = () => {};
+    let crashed: () => void = () => {};
+    const crash = new Promise<void>((r) => (crashed = r));
     first.during = (n) =>
       n === 7
         ? new Promise<void>((resolve) => {
             cpSync(dirA, dirB, { recursive: true, filter: (src) => !src.endsWith('LOCK') });
             hang = resolve;
+            crashed();
           })
         : undefined;
     const dA = dispatcher(storeA, first);
     void dA.flush();
-    await new Promise<void>((r) => setTimeout(r, 20));
-    while (first.sent.length < 7) await new Promise<void>((r) => setTimeout(r, 5));
+    await crash;
     const beforeCrash = [...first.sent.map((s) => s.key), 'bc:b:00007']; // 7 acknowledged + the one in flight
 
     const storeB = await open(dirB);
