@@ -6,6 +6,8 @@ import type { Schema } from './store.js';
 export interface CommandResult {
   readonly replies: readonly Template[];
   readonly effects?: readonly Extract<Effect, { type: 'notify' | 'start' }>[];
+  /** The first reply is the status message of this broadcast (updated in place later). */
+  readonly statusOf?: string;
 }
 
 /**

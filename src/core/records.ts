@@ -66,6 +66,11 @@ export interface OutboxRecord {
   readonly broadcastId?: string;
   /** A broadcast message that may go out during quiet hours (the coach chose so). */
   readonly quietOverride?: boolean;
+  /**
+   * This reply is the coach's status message of that broadcast: once delivered, its platform id
+   * is kept so progress and RSVP counts can update it in place.
+   */
+  readonly statusOf?: string;
 }
 
 export interface CoreSchema {

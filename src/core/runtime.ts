@@ -93,9 +93,10 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
       (i) => i.address,
     );
 
-  const enqueue = (tx: WriteTx<S>, to: Address, message: Outbound, now: Date) => {
+  const enqueue = (tx: WriteTx<S>, to: Address, message: Outbound, now: Date, statusOf?: string) => {
     const id = o.ids.next('ob');
     const rec: OutboxRecord = {
+      ...(statusOf ? { statusOf } : {}),
       v: 1,
       id,
       to,
@@ -270,9 +271,10 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
     );
     const ephemeral: Outbound[] = [];
     let queued = 0;
-    for (const t of result.replies) {
+    for (const [i, t] of result.replies.entries()) {
       if (person) {
-        enqueue(tx, m.address, o.render(t, person.lang, o.profile(tx, person.id)), now);
+        const statusOf = i === 0 ? result.statusOf : undefined;
+        enqueue(tx, m.address, o.render(t, person.lang, o.profile(tx, person.id)), now, statusOf);
         queued++;
       } else ephemeral.push(o.render(t, null, {}));
     }

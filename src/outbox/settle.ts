@@ -7,6 +7,8 @@ export type OnSettled<S extends CoreSchema> = (
   tx: WriteTx<S>,
   record: OutboxRecord,
   outcome: 'sent' | 'failed',
+  /** The platform's id of the delivered message (to edit it later), when it gave one. */
+  platformId?: string,
 ) => void;
 
 export interface SettleOptions<S extends CoreSchema> {
@@ -56,7 +58,7 @@ export const settleRows = <S extends CoreSchema>(
     if (!cur) continue;
     if (result.ok) {
       tx.delete('outbox', cur.id);
-      o.onSettled?.(tx, cur, 'sent');
+      o.onSettled?.(tx, cur, 'sent', result.platformId);
       sent.push(cur);
       continue;
     }
