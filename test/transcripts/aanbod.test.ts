@@ -167,6 +167,22 @@ describe('the aanbod: weekly digest, RSVP, reminder, attendance to hours', () =>
     expect(amina.lastReply).toContain('📣 Activiteit in Wetteren\n\nWandeling langs de Schelde');
     await amina.says('ik kom 1');
     expect(amina.lastReply).toContain('Je komt naar Wandeling langs de Schelde');
+    // The coach's answer is updated in place (where the platform can edit) with progress and RSVPs.
+    await bot.app.tick();
+    await bot.app.idle();
+    const toLotte = bot.channel.sent.filter((m) => m.to.user === 'lotte');
+    const statusIndex = toLotte.findIndex((m) => m.message.text.startsWith('🗓️ Wandeling'));
+    const updates = toLotte.filter((m) => m.message.replace !== undefined).map((m) => m.message);
+    console.log(toLotte.map((m) => [m.message.replace, m.message.text]));
+    expect(updates.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(updates.map((u) => u.replace)).size).toBe(1);
+    expect(updates.at(-2)!.text).toBe(
+      '📣 Wandeling langs de Schelde (👥 0)\n3 van 3 verstuurd, 0 mislukt (klaar)',
+    );
+    expect(updates.at(-1)!.text).toBe(
+      '📣 Wandeling langs de Schelde (👥 1)\n3 van 3 verstuurd, 0 mislukt (klaar)',
+    );
+    expect(statusIndex).toBeGreaterThanOrEqual(0);
     await lotte.sends(staff('broadcast status'));
     expect(lotte.lastReply).toBe(
       '📊 Laatste berichten:\n• Wandeling langs de Schelde (👥 1): 3 van 3 verstuurd, 0 mislukt (klaar)',

@@ -11,3 +11,4 @@ export { gemeentenOf, groupsOf, subscribersOf, type Subscriber } from './recipie
 export { activityForReply, comingCount, recordRsvp, OFFER_DAYS, type RsvpResult } from './rsvp.js';
 export { digestSelection } from './select.js';
 export { groupChatterHint } from './hints.js';
+export { onBroadcastRowSettled, queueStatusUpdate } from './status.js';

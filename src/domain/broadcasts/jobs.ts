@@ -5,6 +5,7 @@ import type { Activity, Broadcast } from '../activities/types.js';
 import type { DataSchema, Job } from '../schema.js';
 import { activityParams } from './compose.js';
 import { fanOut, type Render } from './fanout.js';
+import { queueStatusUpdate } from './status.js';
 
 /** Monday 10:00: when the weekly digest goes out unless a gemeente says otherwise. */
 export const DIGEST_CRON = '0 10 * * 1';
@@ -115,6 +116,12 @@ export const broadcastJobs = (
         nextAttemptAt: now.toISOString(),
       });
       tx.put('rsvps', rsvp.id, { ...rsvp, remindedAt: now.toISOString() });
+    },
+    broadcast_status: (tx, job, now) => {
+      queueStatusUpdate(tx, String(job.payload['broadcast']), String(job.payload['step']), {
+        render: d.render,
+        now,
+      });
     },
     rsvp_attend: (tx, job) => {
       const rsvp = tx.get('rsvps', String(job.payload['rsvp']));

@@ -85,6 +85,13 @@ export const recordRsvp = (
     planJob(tx, `attend:${id}`, 'rsvp_attend', new Date(Date.parse(a.endsAt) + ATTENDANCE_DELAY_MS), {
       rsvp: id,
     });
+  // The coaches' status messages of broadcasts with this activity show the new count.
+  const count = comingCount(tx, activityId);
+  for (const b of tx.list('broadcasts', (x) => x.activityIds.includes(activityId) && !!x.statusMessage))
+    planJob(tx, `status:${b.id}:r${count}`, 'broadcast_status', o.now, {
+      broadcast: b.id,
+      step: `r${String(count).padStart(4, '0')}`,
+    });
   return { ok: true, rsvp, already: false };
 };
 

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import type { Ids } from '../../core/clock.js';
+import type { CommandResult } from '../../core/commands.js';
 import type { Template } from '../../core/effects.js';
 import type { Json, WriteTx } from '../../core/store.js';
 import type { Activity } from '../activities/types.js';
@@ -52,12 +53,12 @@ const parseWhen = (text: string | undefined, now: Date, timeZone: string): Date 
  * activity to the gemeente-groepen and subscribers, now or at a chosen time (a durable job);
  * outside quiet hours unless `stilte=negeren`. Answers with how many groups and people it reaches.
  */
-export const broadcastCommand = (
+const planBroadcast = (
   tx: WriteTx<DataSchema>,
   staff: Person,
   line: string,
   s: BroadcastCommandSettings,
-): Template[] => {
+): Template[] | CommandResult => {
   const { words, options } = splitArgs(line);
   if (words[0]?.toLocaleLowerCase() === 'status') return broadcastStatus(tx, staff);
   const query = words.join(' ');
@@ -116,9 +117,27 @@ export const broadcastCommand = (
     day: localDate(when, s.timeZone),
     time: new TZDate(when.getTime(), s.timeZone).toTimeString().slice(0, 5),
   };
-  return [
-    { key: when.getTime() > s.now.getTime() ? 'staff:broadcast_planned' : 'staff:broadcast_now', params },
-  ];
+  return {
+    replies: [
+      { key: when.getTime() > s.now.getTime() ? 'staff:broadcast_planned' : 'staff:broadcast_now', params },
+    ],
+    statusOf: id,
+  };
+};
+
+/**
+ * `broadcast <activity> [gemeente=a,b] [wanneer="2026-11-30 10:00"] [stilte=negeren]` or
+ * `broadcast status`. The answer to a new broadcast becomes its status message, updated in place
+ * with the delivery progress and how many are coming.
+ */
+export const broadcastCommand = (
+  tx: WriteTx<DataSchema>,
+  staff: Person,
+  line: string,
+  s: BroadcastCommandSettings,
+): CommandResult => {
+  const r = planBroadcast(tx, staff, line, s);
+  return Array.isArray(r) ? { replies: r } : r;
 };
 
 /** The last broadcasts of the staff member's gemeenten: delivery progress and who is coming. */

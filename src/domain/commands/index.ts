@@ -74,9 +74,7 @@ export const createStaffCommands = (s: StaffCommandSettings): Record<string, Sid
         );
       }
       case 'broadcast':
-        return reply(
-          broadcastCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone }),
-        );
+        return broadcastCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone });
       default:
         return reply([{ key: 'staff:unknown', params: { word: first.slice(0, 40) } }, { key: 'staff:help' }]);
     }
