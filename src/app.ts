@@ -3,6 +3,7 @@ import type { Channel } from './core/channel.js';
 import type { Clock, Ids } from './core/clock.js';
 import type { Log } from './core/log.js';
 import { isCodedError } from './core/errors.js';
+import type { Template } from './core/effects.js';
 import type { Inbound } from './core/messages.js';
 import { createRuntime, type Runtime } from './core/runtime.js';
 import { SYSTEM_FLOWS } from './core/step.js';
@@ -18,9 +19,20 @@ import {
 import type { Config } from './config/index.js';
 import { loadFlows, type LoadedFlows } from './flows/index.js';
 import { createI18n, loadResources, renderTemplate, type I18n } from './i18n/index.js';
-import { createDispatcher, type Dispatcher } from './outbox/index.js';
+import {
+  createDispatcher,
+  type BroadcastProgress,
+  type Dispatcher,
+  type OutboxSettings,
+} from './outbox/index.js';
 import type { CoreSchema } from './core/records.js';
-import { broadcastJobs, DIGEST_CRON, digestSelection, groupChatterHint } from './domain/broadcasts/index.js';
+import {
+  broadcastJobs,
+  DIGEST_CRON,
+  digestSelection,
+  groupChatterHint,
+  onBroadcastRowSettled,
+} from './domain/broadcasts/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 
 /** Hours settings when none are given (the configuration's defaults). */
@@ -68,6 +80,10 @@ export interface AppOptions {
   readonly digestCron?: string;
   /** Language of posts in gemeente-groepen (Dutch stays visible there). */
   readonly groupLanguage?: string;
+  /** Platform rate limits, quiet hours and attempts (from the configuration); none in tests. */
+  readonly outbox?: Partial<OutboxSettings>;
+  /** Called at most once a second while a broadcast is being delivered (console progress). */
+  readonly onProgress?: (p: BroadcastProgress) => void;
 }
 
 export interface App {
@@ -93,7 +109,17 @@ export const createApp = (o: AppOptions): App => {
   const { i18n, flows } = o.content ?? loadContent();
   const channels = new Map(o.channels.map((c) => [c.name, c]));
   const coreStore = o.store as unknown as Store<CoreSchema>;
-  const dispatcher = createDispatcher({ store: coreStore, channels, clock: o.clock, log: o.log });
+  const render = (t: Template, lng: string) => renderTemplate(i18n, t, lng);
+  const dispatcher = createDispatcher({
+    store: coreStore,
+    channels,
+    clock: o.clock,
+    log: o.log,
+    ...o.outbox,
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    onSettled: (tx, r, outcome, platformId) =>
+      onBroadcastRowSettled(tx as never, r, outcome, platformId, { render, now: o.clock.now() }),
+  });
   const runtime = createRuntime<DataSchema>({
     store: o.store,
     flows,
@@ -127,7 +153,7 @@ export const createApp = (o: AppOptions): App => {
   const jobs = broadcastJobs({
     timeZone,
     groupLanguage: o.groupLanguage ?? 'nl',
-    render: (t, lng) => renderTemplate(i18n, t, lng),
+    render,
     digestCron: o.digestCron ?? DIGEST_CRON,
     selectDigest: digestSelection,
   });
@@ -188,7 +214,7 @@ export const createApp = (o: AppOptions): App => {
     stop: async () => {
       for (const c of live) await c.stop().catch(() => undefined);
       await runtime.idle();
-      await dispatcher.idle();
+      await dispatcher.stop();
     },
   };
 };

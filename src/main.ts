@@ -20,6 +20,7 @@ import { loadConfig, type Config } from './config/index.js';
 import { COLLECTIONS, DATA_VERSION, MIGRATIONS, seedDemo, type DataSchema } from './domain/index.js';
 import type { I18n } from './i18n/index.js';
 import { createLog } from './logging.js';
+import { outboxSettings } from './outbox/index.js';
 import { createMemoryStore, openFileStore } from './store/index.js';
 import { createSystemIds, systemClock } from './system.js';
 import { reportFatal } from './cli/fatal.js';
@@ -224,6 +225,11 @@ export const runBot = async (): Promise<void> => {
     hours: hoursSettings(config),
     inviteTtlDays: config.INVITE_TTL_DAYS,
     digestCron: config.DIGEST_CRON,
+    outbox: outboxSettings(config),
+    onProgress: (p) =>
+      process.stdout.write(
+        `${t('broadcast_progress', { id: p.broadcastId, sent: p.sent, failed: p.failed, pending: p.pending })}\n`,
+      ),
     groupLanguage: config.DEFAULT_LANGUAGE,
     content,
   });

@@ -2,6 +2,7 @@ import { createApp, hoursSettings } from '../app.js';
 import { createConsoleChannel } from '../channels/console/index.js';
 import { ensureDemo, openStore } from '../main.js';
 import { createSystemIds, systemClock } from '../system.js';
+import { outboxSettings } from '../outbox/index.js';
 import type { CliContext } from './context.js';
 
 /**
@@ -32,6 +33,9 @@ export const chat = async (ctx: CliContext, dataDir?: string): Promise<void> => 
       log: ctx.log,
       maxMisses: ctx.config.MAX_MISSES,
       hours: hoursSettings(ctx.config),
+      inviteTtlDays: ctx.config.INVITE_TTL_DAYS,
+      digestCron: ctx.config.DIGEST_CRON,
+      outbox: outboxSettings(ctx.config),
       content: ctx.content,
     });
     await app.start();
