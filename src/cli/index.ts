@@ -9,7 +9,7 @@ import { hoursCorrect } from './hours.js';
 import { parseHoursCommand } from './parse-hours.js';
 import { createCliContext } from './context.js';
 import { reportFatal } from './fatal.js';
-import { municipalityAdd, personAdd, personInvite } from './people.js';
+import { municipalityAdd, municipalityDigest, personAdd, personInvite } from './people.js';
 import { ACTIVITY_OPTIONS, activityCommand } from './activity.js';
 import { OUTBOX_OPTIONS, outboxCommand } from './outbox.js';
 
@@ -39,6 +39,7 @@ const main = async (argv: string[]): Promise<number> => {
         'organisation',
         'now',
         'tz',
+        'cron',
         ...ACTIVITY_OPTIONS,
         ...OUTBOX_OPTIONS,
       ].map((o) => [o, { type: 'string' }]),
@@ -61,6 +62,7 @@ const main = async (argv: string[]): Promise<number> => {
     case 'municipality':
     case 'gemeente':
       if (sub === 'add') return municipalityAdd(ctx, opts);
+      if (sub === 'digest') return municipalityDigest(ctx, opts);
       break;
     case 'hours':
       if (sub === 'correct') return hoursCorrect(ctx, opts);

@@ -1,4 +1,11 @@
-import { addMunicipality, createPerson, findPerson, formatInviteCode, issueInvite } from '../domain/index.js';
+import {
+  addMunicipality,
+  createPerson,
+  findPerson,
+  formatInviteCode,
+  issueInvite,
+  setDigestCron,
+} from '../domain/index.js';
 import { openStore } from '../main.js';
 import { createSystemIds, systemClock } from '../system.js';
 import type { CliContext } from './context.js';
@@ -100,6 +107,37 @@ export const municipalityAdd = async (
     if (r.exists) ctx.err(ctx.t('municipality_exists', { id: o['id'] ?? '' }));
     for (const p of r.problems) ctx.err(ctx.t('problem', p));
     return 1;
+  } finally {
+    await store.close();
+  }
+};
+
+/** `municipality digest --id ID --cron "0 18 * * 0"` (or `--cron default`): when its weekly digest goes out. */
+export const municipalityDigest = async (
+  ctx: CliContext,
+  o: Record<string, string | undefined>,
+): Promise<number> => {
+  const cron = o['cron'];
+  if (!o['id'] || !cron) {
+    ctx.err(ctx.t('usage'));
+    return 2;
+  }
+  const store = await openStore(ctx.config, ctx.log);
+  try {
+    const r = await store.transact((tx) =>
+      setDigestCron(tx, o['id'] ?? '', cron === 'default' ? null : cron, ctx.config.TIMEZONE),
+    );
+    if (!r.ok) {
+      ctx.err(ctx.t('problem', { field: 'cron', message: r.problem }));
+      return 1;
+    }
+    ctx.out(
+      ctx.t('municipality_digest', {
+        name: r.municipality.name,
+        cron: r.municipality.digestCron ?? ctx.config.DIGEST_CRON,
+      }),
+    );
+    return 0;
   } finally {
     await store.close();
   }

@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 import type { WriteTx } from '../core/store.js';
 import type { DataSchema, Municipality } from './schema.js';
@@ -33,4 +34,39 @@ export const addMunicipality = (
   const municipality: Municipality = { v: 1, ...parsed.data };
   tx.put('municipalities', municipality.id, municipality);
   return { ok: true, municipality };
+};
+
+/** A cron expression croner can run (five fields), else the problem in words. */
+export const cronProblem = (cron: string, timeZone: string): string | null => {
+  try {
+    const next = new Cron(cron, { timezone: timeZone, paused: true }).nextRun();
+    return next ? null : 'never runs';
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+};
+
+/**
+ * Sets when a gemeente's weekly digest goes out (cron in the configured time zone); null goes
+ * back to DIGEST_CRON. The digest already planned is moved to the new time.
+ */
+export const setDigestCron = (
+  tx: WriteTx<DataSchema>,
+  id: string,
+  cron: string | null,
+  timeZone: string,
+): { ok: true; municipality: Municipality } | { ok: false; problem: string } => {
+  const m = tx.get('municipalities', id);
+  if (!m) return { ok: false, problem: `unknown gemeente "${id}"` };
+  const problem = cron === null ? null : cronProblem(cron, timeZone);
+  if (problem) return { ok: false, problem: `"${cron}" is not a cron schedule: ${problem}` };
+  const { digestCron: _old, ...rest } = m;
+  const next: Municipality = cron === null ? rest : { ...rest, digestCron: cron };
+  tx.put('municipalities', id, next);
+  for (const j of tx.list(
+    'jobs',
+    (j) => j.kind === 'digest' && j.status === 'due' && j.payload['municipality'] === id,
+  ))
+    tx.delete('jobs', j.id);
+  return { ok: true, municipality: next };
 };

@@ -112,3 +112,24 @@ export const issueInvite = (
   tx.put('invites', code, invite);
   return invite;
 };
+
+/**
+ * A person also gets the activities of another gemeente (they work or study there), or stops
+ * getting them. Their own gemeente always counts.
+ */
+export const setFollows = (
+  tx: WriteTx<DataSchema>,
+  personId: string,
+  municipality: string,
+  follow: boolean,
+): { ok: true; person: Person } | { ok: false; reason: 'no_person' | 'no_gemeente' | 'own_gemeente' } => {
+  const p = tx.get('people', personId);
+  if (!p) return { ok: false, reason: 'no_person' };
+  if (!tx.get('municipalities', municipality)) return { ok: false, reason: 'no_gemeente' };
+  if (p.municipality === municipality) return { ok: false, reason: 'own_gemeente' };
+  const rest = (p.follows ?? []).filter((m) => m !== municipality);
+  const follows = follow ? [...rest, municipality] : rest;
+  const next: Person = { ...p, follows };
+  tx.put('people', p.id, next);
+  return { ok: true, person: next };
+};

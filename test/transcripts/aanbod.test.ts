@@ -146,7 +146,7 @@ describe('the aanbod: weekly digest, RSVP, reminder, attendance to hours', () =>
     await amina.says('3');
   });
 
-  it('stop ends the aanbod one to one (not the group), start brings it back', async () => {
+  it('after stop the digest still reaches the group, not the person', async () => {
     const { bot, amina } = await ready();
     await amina.says('stop');
     await at(bot, '2026-11-30T09:00:00Z');
@@ -256,5 +256,85 @@ describe('the aanbod: weekly digest, RSVP, reminder, attendance to hours', () =>
     }));
     expect(stored.conversations).not.toContain('nour');
     expect(stored.hints[0]).toEqual(['at', 'id', 'v']);
+  });
+
+  it('splits a long digest into parts that each stand alone', async () => {
+    const { bot, sara } = await ready();
+    let n = 0;
+    const ids = { ...createSeededIds(9), next: (p: string) => `${p}_x${++n}` };
+    await bot.store.transact((tx) => {
+      for (let i = 0; i < 5; i++) {
+        const r = addActivity(
+          tx,
+          activity({ title: `Praattafel ${i + 1}`, date: '2026-12-03', start: `1${i}:00`, end: `1${i}:45` }),
+          { now: bot.clock.now(), ids, actor: 'test', timeZone: 'Europe/Brussels', languages: ['nl'] },
+        );
+        if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      }
+    });
+    await at(bot, '2026-11-30T09:00:00Z');
+    const parts = sara.all.filter((r) => r.startsWith('📣'));
+    expect(parts).toHaveLength(2);
+    expect(parts[0]).toContain('📣 Gratis activiteiten in Wetteren (deel 1 van 2)');
+    expect(parts[1]).toContain('📣 Gratis activiteiten in Wetteren (deel 2 van 2)');
+    expect(parts[0]).toContain('\n4. ');
+    expect(parts[1]).toContain('\n5. ');
+    expect(parts[1]).toContain('\n7. ');
+    for (const p of parts) expect(p).toContain('ik kom 2');
+    expect(groupPosts(bot)).toHaveLength(2);
+  });
+
+  it('someone who follows two gemeenten gets a message for both once; so does a group serving both', async () => {
+    const { bot, amina, lotte } = await ready();
+    await bot.store.transact((tx) => {
+      tx.put('municipalities', 'laarne', { v: 1, id: 'laarne', name: 'Laarne' });
+      // An admin works for every gemeente (a coach only for their own).
+      tx.put('people', bot.demo.coach.id, { ...bot.demo.coach, role: 'admin' });
+    });
+    await lotte.sends(staff('person follow Amina Laarne'));
+    expect(lotte.lastReply).toBe('✅ Amina krijgt nu ook de activiteiten van Laarne.');
+    await lotte.sends(staff('person follow Amina Wetteren'));
+    expect(lotte.lastReply).toBe('Dat is al de eigen gemeente. Die activiteiten krijgt Wetteren al.');
+    await bot.store.transact((tx) => {
+      const a = tx.list('activities', (x) => x.title.startsWith('Wandeling'))[0]!;
+      tx.put('activities', a.id, { ...a, municipalities: ['wetteren', 'laarne'] });
+      tx.put('groups', 'g-laarne', { ...tx.list('groups')[0]!, id: 'g-laarne', municipality: 'laarne' });
+    });
+    await lotte.sends(staff('broadcast wandeling gemeente=wetteren,laarne'));
+    expect(lotte.lastReply).toContain('naar 1 groep(en) en 2 mensen');
+    await at(bot, bot.clock.now().toISOString());
+    expect(amina.all.filter((r) => r.includes('Wandeling langs de Schelde'))).toHaveLength(1);
+    expect(groupPosts(bot)).toHaveLength(1);
+  });
+
+  it('quiet hours: messages wait until 08:00 (the group post too: it wakes every member); the coach can override', async () => {
+    const { bot, amina, lotte } = await ready();
+    await lotte.sends(staff('broadcast wandeling wanneer="2026-11-23 22:00"'));
+    await at(bot, '2026-11-23T21:00:00Z');
+    expect(groupPosts(bot)).toHaveLength(0);
+    expect(amina.all.some((r) => r.includes('Wandeling'))).toBe(false);
+    await at(bot, '2026-11-24T06:59:00Z');
+    expect(amina.all.some((r) => r.includes('Wandeling'))).toBe(false);
+    await at(bot, '2026-11-24T07:00:00Z');
+    expect(amina.all.filter((r) => r.includes('Wandeling'))).toHaveLength(1);
+    expect(groupPosts(bot)).toHaveLength(1);
+    await lotte.sends(staff('broadcast taalcafé wanneer="2026-11-24 23:00" stilte=negeren'));
+    await at(bot, '2026-11-24T22:00:00Z');
+    expect(amina.all.filter((r) => r.includes('Taalcafé'))).toHaveLength(1);
+  });
+
+  it('opt-out and back: "stop" ends the aanbod one to one, "start" brings it back, both confirmed in one line', async () => {
+    const { bot, amina } = await ready();
+    await amina.says('stop');
+    expect(amina.replies[0]).toBe(
+      'Oké. Je krijgt geen activiteiten meer. Berichten over je traject krijg je wel. Wil je weer activiteiten? Stuur start.',
+    );
+    await at(bot, '2026-11-30T09:00:00Z');
+    expect(amina.all.some((r) => r.includes('📣'))).toBe(false);
+    await amina.says('start');
+    expect(amina.replies[0]).toBe('Oké. Je krijgt weer activiteiten.');
+    await bot.user('lotte').sends(staff('broadcast wandeling stilte=negeren'));
+    await at(bot, bot.clock.now().toISOString());
+    expect(amina.all.some((r) => r.includes('📣'))).toBe(true);
   });
 });

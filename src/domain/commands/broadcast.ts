@@ -77,7 +77,8 @@ const planBroadcast = (
     ?.split(',')
     .map((g) => g.trim().toLocaleLowerCase())
     .filter(Boolean);
-  const municipalities = (asked ?? a.municipalities).map(
+  // Without gemeente=…: the activity's gemeenten this staff member works for.
+  const municipalities = (asked ?? a.municipalities.filter((m) => inScope(staff, m))).map(
     (g) => tx.list('municipalities', (m) => m.id === g || m.name.toLocaleLowerCase() === g)[0]?.id ?? g,
   );
   const outside = municipalities.filter((m) => !tx.get('municipalities', m) || !inScope(staff, m));

@@ -4,6 +4,7 @@ import type { DataSchema } from '../schema.js';
 import { splitArgs } from './args.js';
 import { activityAddCommand } from './activity.js';
 import { broadcastCommand } from './broadcast.js';
+import { followCommand } from './follow.js';
 import { hoursCommand } from './hours.js';
 import { personAddCommand } from './person-add.js';
 import { isStaff } from './scope.js';
@@ -29,6 +30,8 @@ const SUBCOMMANDS: Readonly<Record<string, 'help' | 'hours' | 'person' | 'broadc
   persoon: 'person',
 };
 const ADD_WORDS = new Set(['add', 'toevoegen', 'nieuw', 'new']);
+const FOLLOW_WORDS = new Set(['follow', 'volgt']);
+const UNFOLLOW_WORDS = new Set(['unfollow', 'ontvolgt']);
 
 /**
  * The staff command (`/netwerkbot` in Slack, typed the same way anywhere): `help`,
@@ -50,6 +53,8 @@ export const createStaffCommands = (s: StaffCommandSettings): Record<string, Sid
         return reply(hoursCommand(ctx.tx, staff, rest, { now: ctx.now, timeZone: s.timeZone }));
       case 'person': {
         const second = (words[1] ?? '').toLocaleLowerCase();
+        if (FOLLOW_WORDS.has(second) || UNFOLLOW_WORDS.has(second))
+          return reply(followCommand(ctx.tx, staff, words.slice(2), FOLLOW_WORDS.has(second)));
         if (!ADD_WORDS.has(second)) return reply([{ key: 'staff:add_usage' }]);
         const after = rest.trim().slice(second.length);
         return reply(
