@@ -152,6 +152,9 @@ describe('the aanbod: weekly digest, RSVP, reminder, attendance to hours', () =>
     await at(bot, '2026-11-30T09:00:00Z');
     expect(amina.all.some((r) => r.includes('📣'))).toBe(false);
     expect(groupPosts(bot)).toHaveLength(1);
+    // Reading the group, she can still say she comes, privately, with the group post's number.
+    await amina.says('ik kom 2');
+    expect(amina.lastReply).toContain('Je komt naar Wandeling langs de Schelde');
   });
 
   it('a coach sends one activity now or later with /netwerkbot broadcast, and sees progress and who comes', async () => {

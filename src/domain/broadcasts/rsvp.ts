@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import type { WriteTx } from '../../core/store.js';
 import type { Activity, Rsvp } from '../activities/types.js';
 import type { DataSchema, Job } from '../schema.js';
+import { gemeentenOf } from './recipients.js';
 
 /** An offer ("the activities I got numbered") counts for a reply this long. */
 export const OFFER_DAYS = 8;
@@ -23,6 +24,22 @@ const planJob = (tx: WriteTx<DataSchema>, id: string, kind: string, dueAt: Date,
   tx.put('jobs', id, { v: 1, id, kind, dueAt: dueAt.toISOString(), payload, status: 'due', doneAt: null });
 };
 
+/** The numbering of the latest broadcast to the person's gemeenten (as the group post showed it). */
+const groupOffer = (
+  tx: WriteTx<DataSchema>,
+  personId: string,
+  recent: (at: string) => boolean,
+): { activityIds: readonly string[] } | null => {
+  const p = tx.get('people', personId);
+  if (!p) return null;
+  const mine = new Set(gemeentenOf(p));
+  const last = tx
+    .list('broadcasts', (b) => b.status !== 'scheduled' && b.status !== 'cancelled' && recent(b.sendAt))
+    .filter((b) => b.municipalities.some((m) => mine.has(m)))
+    .sort((a, b) => b.sendAt.localeCompare(a.sendAt))[0];
+  return last ? { activityIds: last.activityIds } : null;
+};
+
 /**
  * The activity a short reply means ("2", "ik kom 2", "2 please"): the person's last numbered
  * activities, if recent, and exactly one number among a few words. Null when the reply means
@@ -34,8 +51,11 @@ export const activityForReply = (
   text: string,
   now: Date,
 ): Activity | null => {
-  const offer = tx.get('offers', personId);
-  if (!offer || now.getTime() - Date.parse(offer.at) > OFFER_DAYS * 86_400_000) return null;
+  const recent = (at: string) => now.getTime() - Date.parse(at) <= OFFER_DAYS * 86_400_000;
+  const own = tx.get('offers', personId);
+  // Someone who reads the gemeente-groep but gets nothing one to one answers its numbering.
+  const offer = own && recent(own.at) ? own : groupOffer(tx, personId, recent);
+  if (!offer) return null;
   const words = text.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 5) return null;
   const numbers = words.filter((w) => /^\d{1,2}[.!]?$/.test(w));
