@@ -254,6 +254,8 @@ export const runBot = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     clearInterval(timer);
+    // Deliver the replies still on their way (a few seconds at most; the rest stays in the outbox).
+    await Promise.race([app.idle(), new Promise((r) => setTimeout(r, 5000).unref())]);
     await app.stop();
     await store.close();
     if (useConsole) process.stdout.write(`${t('console_bye')}\n`);
