@@ -81,3 +81,22 @@ export interface CoreSchema {
   outbox: OutboxRecord;
   [collection: string]: unknown;
 }
+
+/** A new pending outbox row due now: `id` is its idempotency key; `extra` adds kind, broadcast, status link. */
+export const pendingOutbox = (
+  id: string,
+  to: Address,
+  message: Outbound,
+  at: Date,
+  extra: Pick<OutboxRecord, 'kind' | 'broadcastId' | 'quietOverride' | 'statusOf'> = {},
+): OutboxRecord => ({
+  v: 1,
+  id,
+  to,
+  message,
+  createdAt: at.toISOString(),
+  status: 'pending',
+  attempts: 0,
+  nextAttemptAt: at.toISOString(),
+  ...extra,
+});

@@ -8,7 +8,7 @@ import { isCodedError } from './errors.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { Log } from './log.js';
 import { addressKey, type Address, type Inbound, type Outbound } from './messages.js';
-import type { CoreSchema, OutboxRecord, PersonCore } from './records.js';
+import { pendingOutbox, type CoreSchema, type PersonCore } from './records.js';
 import { step, type StepInput, type StepOutput } from './step.js';
 import type { Json, ReadTx, Store, WriteTx } from './store.js';
 import type { FlowSet, StepEnv, WordMatcher } from '../flows/context.js';
@@ -95,17 +95,7 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
 
   const enqueue = (tx: WriteTx<S>, to: Address, message: Outbound, now: Date, statusOf?: string) => {
     const id = o.ids.next('ob');
-    const rec: OutboxRecord = {
-      ...(statusOf ? { statusOf } : {}),
-      v: 1,
-      id,
-      to,
-      message,
-      createdAt: now.toISOString(),
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now.toISOString(),
-    };
+    const rec = pendingOutbox(id, to, message, now, statusOf ? { statusOf } : {});
     tx.put('outbox', id, rec as S['outbox']);
   };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Template } from '../../core/effects.js';
 import { addressKey, type Address, type Outbound } from '../../core/messages.js';
-import type { OutboxRecord } from '../../core/records.js';
+import { pendingOutbox } from '../../core/records.js';
 import type { WriteTx } from '../../core/store.js';
 import type { Activity, Broadcast } from '../activities/types.js';
 import type { DataSchema } from '../schema.js';
@@ -61,19 +61,11 @@ export const fanOut = (
   const weekStart = at.slice(0, 10);
   let total = 0;
   const put = (to: Address, key: string, message: Outbound) => {
-    const rec: OutboxRecord = {
-      v: 1,
-      id: key,
-      to,
-      message,
-      createdAt: at,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: at,
+    const rec = pendingOutbox(key, to, message, d.now, {
       kind: 'broadcast',
       broadcastId: b.id,
       quietOverride: b.quietOverride,
-    };
+    });
     if (tx.get('outbox', key)) return;
     tx.put('outbox', key, rec);
     total++;

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { pendingOutbox } from '../../core/records.js';
 import type { Json, WriteTx } from '../../core/store.js';
 import type { JobFollowUp } from '../../scheduler/index.js';
 import type { Activity, Broadcast } from '../activities/types.js';
@@ -105,16 +106,7 @@ export const broadcastJobs = (
         person.lang,
       );
       const id = `job:${job.id}`;
-      tx.put('outbox', id, {
-        v: 1,
-        id,
-        to,
-        message,
-        createdAt: now.toISOString(),
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now.toISOString(),
-      });
+      tx.put('outbox', id, pendingOutbox(id, to, message, now));
       tx.put('rsvps', rsvp.id, { ...rsvp, remindedAt: now.toISOString() });
     },
     broadcast_status: (tx, job, now) => {

@@ -1,5 +1,5 @@
 import type { Address } from '../../core/messages.js';
-import type { OutboxRecord } from '../../core/records.js';
+import { pendingOutbox, type OutboxRecord } from '../../core/records.js';
 import type { WriteTx } from '../../core/store.js';
 import type { Activity } from '../activities/types.js';
 import type { DataSchema } from '../schema.js';
@@ -50,18 +50,7 @@ export const queueStatusUpdate = (
   };
   const id = `st:${b.id}:${step}`;
   if (tx.get('outbox', id)) return;
-  const at = d.now.toISOString();
-  const rec: OutboxRecord = {
-    v: 1,
-    id,
-    to: sm.address,
-    message,
-    createdAt: at,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: at,
-  };
-  tx.put('outbox', id, rec);
+  tx.put('outbox', id, pendingOutbox(id, sm.address, message, d.now));
 };
 
 /**
