@@ -12,6 +12,7 @@ import { reportFatal } from './fatal.js';
 import { municipalityAdd, municipalityDigest, personAdd, personInvite } from './people.js';
 import { ACTIVITY_OPTIONS, activityCommand } from './activity.js';
 import { OUTBOX_OPTIONS, outboxCommand } from './outbox.js';
+import { DUO_OPTIONS, duoCommand } from './duo.js';
 
 /** `npm run cli -- <command>`: runs with tsx, no build step. */
 const main = async (argv: string[]): Promise<number> => {
@@ -42,6 +43,7 @@ const main = async (argv: string[]): Promise<number> => {
         'cron',
         ...ACTIVITY_OPTIONS,
         ...OUTBOX_OPTIONS,
+        ...DUO_OPTIONS,
       ].map((o) => [o, { type: 'string' }]),
     ),
   });
@@ -70,6 +72,9 @@ const main = async (argv: string[]): Promise<number> => {
     case 'activity':
     case 'group':
       return activityCommand(ctx, cmd, sub, positionals.slice(2), opts);
+    case 'duo':
+    case 'trajectory':
+      return duoCommand(ctx, cmd, sub, positionals.slice(2), opts);
     case 'outbox':
       return outboxCommand(ctx, sub, positionals.slice(2), opts);
     case 'parse-hours':

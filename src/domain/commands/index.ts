@@ -4,6 +4,7 @@ import type { DataSchema } from '../schema.js';
 import { splitArgs } from './args.js';
 import { activityAddCommand } from './activity.js';
 import { broadcastCommand } from './broadcast.js';
+import { duoCommand } from './duo.js';
 import { followCommand } from './follow.js';
 import { hoursCommand } from './hours.js';
 import { personAddCommand } from './person-add.js';
@@ -16,19 +17,21 @@ export interface StaffCommandSettings {
 }
 
 /** What the words after the command mean; later capabilities add their subcommands here. */
-const SUBCOMMANDS: Readonly<Record<string, 'help' | 'hours' | 'person' | 'broadcast' | 'activity'>> = {
-  broadcast: 'broadcast',
-  verstuur: 'broadcast',
-  activity: 'activity',
-  activiteit: 'activity',
-  help: 'help',
-  hulp: 'help',
-  '?': 'help',
-  hours: 'hours',
-  uren: 'hours',
-  person: 'person',
-  persoon: 'person',
-};
+const SUBCOMMANDS: Readonly<Record<string, 'help' | 'hours' | 'person' | 'broadcast' | 'activity' | 'duo'>> =
+  {
+    broadcast: 'broadcast',
+    verstuur: 'broadcast',
+    duo: 'duo',
+    activity: 'activity',
+    activiteit: 'activity',
+    help: 'help',
+    hulp: 'help',
+    '?': 'help',
+    hours: 'hours',
+    uren: 'hours',
+    person: 'person',
+    persoon: 'person',
+  };
 const ADD_WORDS = new Set(['add', 'toevoegen', 'nieuw', 'new']);
 const FOLLOW_WORDS = new Set(['follow', 'volgt']);
 const UNFOLLOW_WORDS = new Set(['unfollow', 'ontvolgt']);
@@ -78,6 +81,8 @@ export const createStaffCommands = (s: StaffCommandSettings): Record<string, Sid
           }),
         );
       }
+      case 'duo':
+        return reply(duoCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone }));
       case 'broadcast':
         return broadcastCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone });
       default:
