@@ -62,6 +62,10 @@ export interface Job {
   readonly status: 'due' | 'done' | 'failed';
   readonly doneAt: string | null;
   readonly error?: string;
+  /** Ran later than its kind's grace after `dueAt` (after downtime); see src/scheduler. */
+  readonly late?: boolean;
+  /** Not run: later than its kind's window (a broadcast that is no longer news). */
+  readonly skipped?: boolean;
 }
 
 /** When a member wrote in an announcement group and got the private hint (at most once a day). */

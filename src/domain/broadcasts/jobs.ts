@@ -1,8 +1,10 @@
+import { TZDate } from '@date-fns/tz';
 import { Cron } from 'croner';
 import { pendingOutbox } from '../../core/records.js';
 import type { Json, WriteTx } from '../../core/store.js';
-import type { JobFollowUp } from '../../scheduler/index.js';
+import type { JobFollowUp, JobKind } from '../../scheduler/index.js';
 import type { Activity, Broadcast } from '../activities/types.js';
+import { localDate } from '../dates.js';
 import type { DataSchema, Job } from '../schema.js';
 import { activityParams } from './compose.js';
 import { fanOut, type Render } from './fanout.js';
@@ -11,6 +13,8 @@ import { queueStatusUpdate } from './status.js';
 /** Monday 10:00: when the weekly digest goes out unless a gemeente says otherwise. */
 export const DIGEST_CRON = '0 10 * * 1';
 const WEEK_MS = 7 * 86_400_000;
+/** A broadcast or digest later than this (the bot was down) is skipped: it is no longer news. */
+export const BROADCAST_WINDOW_MS = 6 * 3_600_000;
 
 export interface BroadcastJobDeps {
   readonly timeZone: string;
@@ -26,6 +30,7 @@ export interface BroadcastJobDeps {
 }
 
 type Handler = (tx: WriteTx<DataSchema>, job: Job, now: Date) => JobFollowUp | void;
+type Kind = JobKind<DataSchema, Job>;
 
 const nextDigest = (cron: string, timeZone: string, after: Date): Date | null =>
   new Cron(cron, { timezone: timeZone }).nextRun(after);
@@ -61,38 +66,67 @@ export const newBroadcast = (
  */
 export const broadcastJobs = (
   d: BroadcastJobDeps,
-): { handlers: Record<string, Handler>; plan: (tx: WriteTx<DataSchema>, now: Date) => void } => {
+): { handlers: Record<string, Handler | Kind>; plan: (tx: WriteTx<DataSchema>, now: Date) => void } => {
   const fan = (tx: WriteTx<DataSchema>, id: string, now: Date) =>
     fanOut(tx, id, { now, render: d.render, timeZone: d.timeZone, groupLanguage: d.groupLanguage });
 
-  const handlers: Record<string, Handler> = {
-    digest: (tx, job, now) => {
-      const municipality = String(job.payload['municipality']);
-      const activities = d.selectDigest(tx, {
-        municipality,
-        from: now,
-        to: new Date(now.getTime() + WEEK_MS),
-      });
-      const id = `digest-${municipality}-${job.dueAt.slice(0, 10)}`;
-      if (!tx.get('broadcasts', id))
-        tx.put(
-          'broadcasts',
-          id,
-          newBroadcast({
+  /** A broadcast that came too late: cancelled, and the coach who planned it is told. */
+  const skipBroadcast = (tx: WriteTx<DataSchema>, job: Job, now: Date) => {
+    const b = tx.get('broadcasts', String(job.payload['broadcast']));
+    if (!b || b.status !== 'scheduled') return;
+    tx.put('broadcasts', b.id, { ...b, status: 'cancelled' });
+    const coach = tx.get('people', b.createdBy);
+    const to = coach && tx.list('identities', (i) => i.personId === coach.id).at(-1)?.address;
+    if (!coach || !to) return;
+    const first = b.activityIds[0];
+    const a = first === undefined ? undefined : tx.get('activities', first);
+    const at = new Date(Date.parse(b.sendAt));
+    const params: Record<string, Json> = {
+      title: a?.title ?? '',
+      day: localDate(at, d.timeZone),
+      time: new TZDate(at.getTime(), d.timeZone).toTimeString().slice(0, 5),
+    };
+    const message = d.render({ key: 'staff:broadcast_skipped', params }, coach.lang);
+    const id = `skip:${job.id}`;
+    tx.put('outbox', id, pendingOutbox(id, to, message, now));
+  };
+
+  const handlers: Record<string, Handler | Kind> = {
+    digest: {
+      // Nobody planned a digest by hand: a skipped one is only logged; the next week's follows.
+      windowMs: BROADCAST_WINDOW_MS,
+      run: (tx, job, now) => {
+        const municipality = String(job.payload['municipality']);
+        const activities = d.selectDigest(tx, {
+          municipality,
+          from: now,
+          to: new Date(now.getTime() + WEEK_MS),
+        });
+        const id = `digest-${municipality}-${job.dueAt.slice(0, 10)}`;
+        if (!tx.get('broadcasts', id))
+          tx.put(
+            'broadcasts',
             id,
-            kind: 'digest',
-            municipalities: [municipality],
-            activityIds: activities.map((a) => a.id),
-            sendAt: now.toISOString(),
-            quietOverride: false,
-            createdBy: 'schedule',
-            now,
-          }),
-        );
-      fan(tx, id, now);
+            newBroadcast({
+              id,
+              kind: 'digest',
+              municipalities: [municipality],
+              activityIds: activities.map((a) => a.id),
+              sendAt: now.toISOString(),
+              quietOverride: false,
+              createdBy: 'schedule',
+              now,
+            }),
+          );
+        fan(tx, id, now);
+      },
     },
-    broadcast: (tx, job, now) => {
-      fan(tx, String(job.payload['broadcast']), now);
+    broadcast: {
+      windowMs: BROADCAST_WINDOW_MS,
+      run: (tx, job, now) => {
+        fan(tx, String(job.payload['broadcast']), now);
+      },
+      onSkip: skipBroadcast,
     },
     rsvp_remind: (tx, job, now) => {
       const rsvp = tx.get('rsvps', String(job.payload['rsvp']));
