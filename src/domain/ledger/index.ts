@@ -24,8 +24,26 @@ export {
 } from './queries.js';
 export {
   addDuo,
-  setTrajectory,
+  setFirstMeeting,
+  pauseDuo,
+  resumeDuo,
+  endDuo,
+  listDuos,
+  liveDuosOf,
+  rhythmOf,
+  plannedMonthsOf,
+  pausedDaysOf,
+  isLive,
   type AddDuoResult,
+  type DuoProblem,
+  type DuoResult,
+  type DuoChangeOptions,
+  type NewDuo,
+} from './duos.js';
+export {
+  setTrajectory,
+  trajectoryStatusOf,
   type SetTrajectoryResult,
   type SetupProblem,
-} from './duos.js';
+  type TrajectoryInput,
+} from './trajectories.js';

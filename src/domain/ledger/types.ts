@@ -55,18 +55,53 @@ export interface LedgerEntry {
   readonly history: readonly AuditEvent[];
 }
 
-/** A newcomer and their buddy (issue 6 adds the follow-up dates). */
+/** Where a duo stands. */
+export const DUO_STATUSES = ['active', 'paused', 'ended'] as const;
+export type DuoStatus = (typeof DUO_STATUSES)[number];
+/** Planned lengths of a duo in months (the buddy offer runs 3, 6 or 9 months). */
+export const PLANNED_MONTHS = [3, 6, 9] as const;
+export type PlannedMonths = (typeof PLANNED_MONTHS)[number];
+/** Meetings a month when none was agreed: at least twice a month. */
+export const DEFAULT_RHYTHM_PER_MONTH = 2;
+/** Planned length when none was agreed. */
+export const DEFAULT_PLANNED_MONTHS: PlannedMonths = 6;
+
+/**
+ * A newcomer, their buddy and the coach who follows them up. The follow-up fields are optional so
+ * records written before issue 6 stay valid; read them through `rhythmOf`, `plannedMonthsOf` etc.
+ */
 export interface Duo {
   readonly v: 1;
   readonly id: string;
   readonly newcomerId: string;
   readonly buddyId: string;
   readonly coachId: string | null;
-  readonly status: 'active' | 'paused' | 'ended';
+  readonly status: DuoStatus;
+  /** ISO instant of the match. */
   readonly matchedAt: string;
+  /** Local date (YYYY-MM-DD) of the first meeting, once known. */
+  readonly firstMeetingAt?: string | null;
+  /** Agreed meetings a month; default {@link DEFAULT_RHYTHM_PER_MONTH}. */
+  readonly rhythmPerMonth?: number;
+  /** Planned length in months; default {@link DEFAULT_PLANNED_MONTHS}. */
+  readonly plannedMonths?: PlannedMonths;
+  /** ISO instant the duo ended. */
+  readonly endedAt?: string | null;
+  /** ISO instant the current pause started (null when not paused). */
+  readonly pausedAt?: string | null;
+  /** Calendar days of all finished pauses (to shift follow-ups later). */
+  readonly pausedDays?: number;
+  readonly endReason?: string;
 }
 
-/** The newcomer's term: hours count only between start and end (issue 6 adds status etc.). */
+/** Where a newcomer's trajectory stands. */
+export const TRAJECTORY_STATUSES = ['intake', 'matched', 'active', 'paused', 'ended'] as const;
+export type TrajectoryStatus = (typeof TRAJECTORY_STATUSES)[number];
+
+/**
+ * The newcomer's term: hours count only between start and end. The issue 6 fields are optional so
+ * older records stay valid; read the status through `trajectoryStatusOf` (default 'active').
+ */
 export interface Trajectory {
   readonly v: 1;
   readonly id: string;
@@ -76,6 +111,13 @@ export interface Trajectory {
   /** YYYY-MM-DD */
   readonly end: string;
   readonly obligation: boolean;
+  readonly status?: TrajectoryStatus;
+  /** Person id of the coach who follows the trajectory. */
+  readonly coachId?: string | null;
+  /** Gemeente id of the trajectory. */
+  readonly municipality?: string;
+  /** Offer types chosen from the keuzemenu. */
+  readonly offerTypes?: readonly OfferType[];
 }
 
 /** The target of the trajectory: 40 hours. */

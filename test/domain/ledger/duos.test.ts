@@ -18,6 +18,12 @@ describe('addDuo', () => {
         coachId: w.coach.id,
         status: 'active',
         matchedAt: NOW.toISOString(),
+        firstMeetingAt: null,
+        rhythmPerMonth: 2,
+        plannedMonths: 6,
+        endedAt: null,
+        pausedAt: null,
+        pausedDays: 0,
       },
     });
     expect(await w.store.read((tx) => tx.get('duos', 'd_000009'))).toEqual(r.ok ? r.duo : null);
@@ -97,6 +103,10 @@ describe('setTrajectory', () => {
         start: '2026-10-01',
         end: '2027-03-31',
         obligation: false,
+        status: 'intake',
+        coachId: w.coach.id,
+        municipality: 'gent',
+        offerTypes: [],
       },
       replaced: null,
     });
