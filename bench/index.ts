@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { benchBroadcast } from './broadcast.js';
 import { benchInbound } from './inbound.js';
 import { benchParse } from './parse.js';
+import { benchScheduler } from './scheduler.js';
 
 /**
  * `npm run bench [-- <name>]`: each benchmark prints one JSON line per result on standard output.
@@ -19,6 +20,10 @@ const BENCHES: Record<string, () => Promise<void>> = {
   broadcast: async () => {
     const recipients = Number(process.env['BENCH_RECIPIENTS'] ?? 10_000);
     await benchBroadcast({ recipients, limitPerSecond: 200 }, print);
+  },
+  scheduler: async () => {
+    const jobs = Number(process.env['BENCH_JOBS'] ?? 100_000);
+    await benchScheduler({ jobs, due: Math.min(1_000, jobs), tickMs: 15_000 }, print);
   },
 };
 
