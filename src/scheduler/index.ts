@@ -29,7 +29,8 @@ type Outcome<J> =
  * Next-due ordering: the due jobs sit in an in-memory min-heap by `dueAt`, built with one scan at
  * the first tick. A tick reads only the jobs collection's count; the index is rebuilt when that
  * count changed (someone planned a job, see `planJob`) and once per `sweepMs` (which also removes
- * old done jobs). A tick with nothing due and nothing new costs O(1) in the number of jobs.
+ * old done jobs). A tick with nothing due and nothing new costs O(1) in the number of jobs (and
+ * the `plan` hook, which may scan, runs only after a change or once per `planEveryMs`).
  *
  * Catch-up after downtime, per kind (`JobKind`): later than its grace a job still runs and is
  * marked `late`; later than its window (broadcasts) it is skipped and the kind's `onSkip` runs.
@@ -44,6 +45,9 @@ export const createScheduler = <S extends Schema, J extends JobRecord>(
   let heap: DueHeap = createDueHeap();
   let known = -1;
   let lastSweep = -Infinity;
+  const planEveryMs = o.planEveryMs ?? MINUTE;
+  let lastPlan = -Infinity;
+  let ranLast = false;
   let running: Promise<number> | null = null;
 
   const kindOf = (kind: string): JobKind<S, J> | undefined => {
@@ -157,11 +161,14 @@ export const createScheduler = <S extends Schema, J extends JobRecord>(
   const round = async (): Promise<number> => {
     const now = o.clock.now();
     const t = now.getTime();
-    if (o.plan) {
+    let count = await o.store.read((tx) => tx.count(col));
+    // The plan may list jobs itself: run it when something changed, else once per planEveryMs.
+    if (o.plan && (ranLast || count !== known || t - lastPlan >= planEveryMs)) {
       const plan = o.plan;
       await o.store.transact((tx) => plan(tx, now));
+      lastPlan = t;
+      count = await o.store.read((tx) => tx.count(col));
     }
-    const count = await o.store.read((tx) => tx.count(col));
     if (count !== known || t - lastSweep >= sweepMs) await rebuild(t);
     const due: DueEntry[] = [];
     for (let top = heap.peek(); top && top.at <= t; top = heap.peek()) {
@@ -170,6 +177,7 @@ export const createScheduler = <S extends Schema, J extends JobRecord>(
     }
     let handled = 0;
     for (const e of due) if (await runOne(e)) handled++;
+    ranLast = handled > 0;
     return handled;
   };
 

@@ -53,8 +53,13 @@ export interface SchedulerOptions<S extends Schema, J extends JobRecord> {
   /** The collection jobs live in. */
   readonly collection: string;
   readonly handlers: Readonly<Record<string, JobHandler<S, J> | JobKind<S, J>>>;
-  /** Plans recurring jobs (the weekly digests) in a transaction at the start of each tick. */
+  /**
+   * Plans recurring jobs (the weekly digests) in a transaction at the start of a tick: the first
+   * tick, a tick after jobs ran or were added, and otherwise once per `planEveryMs`.
+   */
   readonly plan?: (tx: WriteTx<S>, now: Date) => void;
+  /** How often `plan` runs when nothing changed. Default 1 minute. */
+  readonly planEveryMs?: number;
   readonly startFlow: (personId: string, flow: string, vars: Readonly<Record<string, Json>>) => Promise<void>;
   /** Done jobs are kept this long (ids are idempotency keys), then removed. */
   readonly keepDoneMs?: number;

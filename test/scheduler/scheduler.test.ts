@@ -92,6 +92,30 @@ describe('scheduler: next-due ordering', () => {
     expect(lists()).toBe(2);
   });
 
+  it('runs plan at the first tick, after jobs ran, and otherwise once a minute', async () => {
+    const store = memoryStore();
+    const clock = new ManualClock(T0);
+    let plans = 0;
+    const s = scheduler(store, clock, { plan: () => void plans++ });
+    await put(store, job('soon', '2026-11-23T09:00:30Z'));
+    await s.tick();
+    expect(plans).toBe(1);
+    clock.advance(15_000);
+    await s.tick();
+    expect(plans).toBe(1);
+    clock.advance(15_000);
+    expect(await s.tick()).toBe(1);
+    clock.advance(15_000);
+    await s.tick(); // after a job ran (a digest plans its next week)
+    expect(plans).toBe(2);
+    clock.advance(15_000);
+    await s.tick();
+    expect(plans).toBe(2);
+    clock.advance(60_000);
+    await s.tick();
+    expect(plans).toBe(3);
+  });
+
   it('removes done jobs after keepDoneMs when it sweeps', async () => {
     const store = memoryStore();
     const clock = new ManualClock(T0);
