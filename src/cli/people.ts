@@ -125,7 +125,13 @@ export const municipalityDigest = async (
   const store = await openStore(ctx.config, ctx.log);
   try {
     const r = await store.transact((tx) =>
-      setDigestCron(tx, o['id'] ?? '', cron === 'default' ? null : cron, ctx.config.TIMEZONE),
+      setDigestCron(
+        tx,
+        o['id'] ?? '',
+        cron === 'default' ? null : cron,
+        ctx.config.TIMEZONE,
+        systemClock.now(),
+      ),
     );
     if (!r.ok) {
       ctx.err(ctx.t('problem', { field: 'cron', message: r.problem }));

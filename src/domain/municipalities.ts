@@ -55,18 +55,21 @@ export const setDigestCron = (
   id: string,
   cron: string | null,
   timeZone: string,
+  now: Date,
 ): { ok: true; municipality: Municipality } | { ok: false; problem: string } => {
   const m = tx.get('municipalities', id);
   if (!m) return { ok: false, problem: `unknown gemeente "${id}"` };
   const problem = cron === null ? null : cronProblem(cron, timeZone);
   if (problem) return { ok: false, problem: `"${cron}" is not a cron schedule: ${problem}` };
   const { digestCron: _old, ...rest } = m;
-  const next: Municipality = cron === null ? rest : { ...rest, digestCron: cron };
+  const rev = { ...rest, digestRev: (m.digestRev ?? 0) + 1 };
+  const next: Municipality = cron === null ? rev : { ...rev, digestCron: cron };
   tx.put('municipalities', id, next);
   for (const j of tx.list(
     'jobs',
     (j) => j.kind === 'digest' && j.status === 'due' && j.payload['municipality'] === id,
   ))
-    tx.delete('jobs', j.id);
+    // Set aside, never deleted: the scheduler's index only ever sees jobs added.
+    tx.put('jobs', j.id, { ...j, status: 'done', doneAt: now.toISOString(), skipped: true });
   return { ok: true, municipality: next };
 };

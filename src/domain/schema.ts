@@ -47,6 +47,8 @@ export interface Municipality {
   readonly name: string;
   /** When the weekly digest goes out (cron, Europe/Brussels); default DIGEST_CRON. */
   readonly digestCron?: string;
+  /** Counts changes of the digest time, so the job planned for a new time has a new id. */
+  readonly digestRev?: number;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Activity, Broadcast } from '../activities/types.js';
 import { localDate } from '../dates.js';
 import type { DataSchema, Job } from '../schema.js';
 import { activityParams } from './compose.js';
+import { planDomainJob } from '../jobs.js';
 import { fanOut, type Render } from './fanout.js';
 import { queueStatusUpdate } from './status.js';
 
@@ -159,26 +160,14 @@ export const broadcastJobs = (
 
   /** Makes sure every gemeente has its next digest planned (a job per gemeente and run time). */
   const plan = (tx: WriteTx<DataSchema>, now: Date) => {
-    const planned = new Set(
-      tx
-        .list('jobs', (j) => j.kind === 'digest' && j.status === 'due')
-        .map((j) => String(j.payload['municipality'])),
-    );
+    // The next run's id is predictable, so planning is a lookup per gemeente, not a scan of jobs.
     for (const m of tx.list('municipalities')) {
-      if (planned.has(m.id)) continue;
       const next = nextDigest(m.digestCron ?? d.digestCron, d.timeZone, now);
-      if (!next) continue;
-      const id = `digest:${m.id}:${next.toISOString()}`;
-      if (tx.get('jobs', id)) continue;
-      tx.put('jobs', id, {
-        v: 1,
-        id,
-        kind: 'digest',
-        dueAt: next.toISOString(),
-        payload: { municipality: m.id },
-        status: 'due',
-        doneAt: null,
-      });
+      const rev = m.digestRev ? `:r${m.digestRev}` : '';
+      if (next)
+        planDomainJob(tx, `digest:${m.id}:${next.toISOString()}${rev}`, 'digest', next, {
+          municipality: m.id,
+        });
     }
   };
   return { handlers, plan };

@@ -1,7 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import type { WriteTx } from '../../core/store.js';
 import type { Activity, Rsvp } from '../activities/types.js';
-import type { DataSchema, Job } from '../schema.js';
+import { planDomainJob } from '../jobs.js';
+import type { DataSchema } from '../schema.js';
 import { gemeentenOf } from './recipients.js';
 
 /** An offer ("the activities I got numbered") counts for a reply this long. */
@@ -17,11 +18,6 @@ const eveningBefore = (iso: string, timeZone: string): Date => {
   return new Date(
     new TZDate(d.getFullYear(), d.getMonth(), d.getDate() - 1, REMINDER_HOUR, 0, 0, timeZone).getTime(),
   );
-};
-
-const planJob = (tx: WriteTx<DataSchema>, id: string, kind: string, dueAt: Date, payload: Job['payload']) => {
-  if (tx.get('jobs', id)) return;
-  tx.put('jobs', id, { v: 1, id, kind, dueAt: dueAt.toISOString(), payload, status: 'due', doneAt: null });
 };
 
 /** The numbering of the latest broadcast to the person's gemeenten (as the group post showed it). */
@@ -100,15 +96,15 @@ export const recordRsvp = (
   tx.put('rsvps', id, rsvp);
   const remindAt = eveningBefore(a.startsAt, o.timeZone);
   if (remindAt.getTime() > o.now.getTime())
-    planJob(tx, `remind:${id}`, 'rsvp_remind', remindAt, { rsvp: id });
+    planDomainJob(tx, `remind:${id}`, 'rsvp_remind', remindAt, { rsvp: id });
   if (tx.get('people', personId)?.role === 'newcomer')
-    planJob(tx, `attend:${id}`, 'rsvp_attend', new Date(Date.parse(a.endsAt) + ATTENDANCE_DELAY_MS), {
+    planDomainJob(tx, `attend:${id}`, 'rsvp_attend', new Date(Date.parse(a.endsAt) + ATTENDANCE_DELAY_MS), {
       rsvp: id,
     });
   // The coaches' status messages of broadcasts with this activity show the new count.
   const count = comingCount(tx, activityId);
   for (const b of tx.list('broadcasts', (x) => x.activityIds.includes(activityId) && !!x.statusMessage))
-    planJob(tx, `status:${b.id}:r${count}`, 'broadcast_status', o.now, {
+    planDomainJob(tx, `status:${b.id}:r${count}`, 'broadcast_status', o.now, {
       broadcast: b.id,
       step: `r${String(count).padStart(4, '0')}`,
     });

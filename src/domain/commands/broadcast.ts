@@ -6,6 +6,7 @@ import type { Json, WriteTx } from '../../core/store.js';
 import type { Activity } from '../activities/types.js';
 import { newBroadcast } from '../broadcasts/jobs.js';
 import { localDate } from '../dates.js';
+import { planDomainJob } from '../jobs.js';
 import { groupsOf, subscribersOf } from '../broadcasts/recipients.js';
 import { comingCount } from '../broadcasts/rsvp.js';
 import type { DataSchema, Person } from '../schema.js';
@@ -102,15 +103,7 @@ const planBroadcast = (
       now: s.now,
     }),
   );
-  tx.put('jobs', `broadcast:${id}`, {
-    v: 1,
-    id: `broadcast:${id}`,
-    kind: 'broadcast',
-    dueAt: when.toISOString(),
-    payload: { broadcast: id },
-    status: 'due',
-    doneAt: null,
-  });
+  planDomainJob(tx, `broadcast:${id}`, 'broadcast', when, { broadcast: id });
   const params: Record<string, Json> = {
     title: a.title,
     groups: groupsOf(tx, municipalities).length,
