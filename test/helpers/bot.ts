@@ -75,11 +75,15 @@ export const createTestBot = async (o: TestBotOptions = {}): Promise<TestBot> =>
   const channel = createMemoryChannel({ name: 'console' });
   const demo =
     o.demo ?? (await store.transact((tx) => seedDemo(tx, clock.now(), content.i18n.languages, 'console')));
+  // The demo counts its ids from p_000001 too: the bot's ids get their own letter so a person
+  // added in a test never overwrites a demo person.
+  const seeded = createSeededIds(7);
+  const ids = { ...seeded, next: (prefix: string) => seeded.next(`${prefix}b`) };
   const app = createApp({
     store,
     channels: [channel],
     clock,
-    ids: createSeededIds(7),
+    ids,
     log: silentLog,
     content,
   });

@@ -100,6 +100,9 @@ describe('/netwerkbot, the staff command', () => {
     await user.says(code);
     const identity = await bot.store.read((tx) => tx.list('identities', (i) => i.personId === nour!.id));
     expect(identity).toHaveLength(1);
+    // The coach is still herself (a new person never takes a demo person's id).
+    await lotte.sends(staff('help'));
+    expect(lotte.lastReply).toContain('Netwerkbot voor coaches');
   });
 
   it('answers mistakes in person add with what to write', async () => {

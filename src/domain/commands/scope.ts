@@ -1,15 +1,8 @@
 import type { ReadTx } from '../../core/store.js';
 import type { DataSchema, Person } from '../schema.js';
+import { inScope } from '../staff.js';
 
-/** Staff who may use the staff command: coaches and admins. */
-export const isStaff = (p: Person | undefined): p is Person => p?.role === 'coach' || p?.role === 'admin';
-
-/**
- * The gemeenten a staff member works for: a coach their own; an admin every gemeente (an admin
- * sets up the whole instance).
- */
-export const inScope = (staff: Person, municipality: string): boolean =>
-  staff.role === 'admin' || staff.municipality === municipality;
+export { inScope, isStaff } from '../staff.js';
 
 const norm = (s: string) =>
   s.toLocaleLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();

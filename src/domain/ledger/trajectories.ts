@@ -1,6 +1,6 @@
 import type { Ids } from '../../core/clock.js';
 import type { ReadTx, WriteTx } from '../../core/store.js';
-import { inScope } from '../commands/scope.js';
+import { inScope } from '../staff.js';
 import type { Role } from '../roles.js';
 import type { DataSchema, Person } from '../schema.js';
 import { isLocalDate } from './dates.js';
