@@ -2,6 +2,7 @@ import type { DomainAction } from '../../core/actions.js';
 import type { DataSchema } from '../schema.js';
 import type { HoursSettings } from '../settings.js';
 import { aanbodActions } from './aanbod.js';
+import { duoActions } from './duo.js';
 import { hoursConfirmActions } from './hours-confirm.js';
 import { hoursReportActions } from './hours-report.js';
 import { hoursSummaryActions } from './hours-summary.js';
@@ -20,6 +21,7 @@ export const createDomainActions = (o: DomainSettings): Record<string, DomainAct
   ...hoursConfirmActions(),
   ...hoursSummaryActions(o),
   ...aanbodActions(o),
+  ...duoActions(o),
   redeem_invite: redeemInvite,
   set_language: setLanguage(o.languages),
   record_consent: recordConsent,
