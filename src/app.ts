@@ -33,6 +33,7 @@ import {
   groupChatterHint,
   onBroadcastRowSettled,
 } from './domain/broadcasts/index.js';
+import { duoJobs } from './domain/duos/jobs.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 
 /** Hours settings when none are given (the configuration's defaults). */
@@ -78,6 +79,8 @@ export interface AppOptions {
   readonly inviteTtlDays?: number;
   /** When gemeenten without their own cron get the weekly digest (DIGEST_CRON). */
   readonly digestCron?: string;
+  /** Days without a duo meeting before the buddy's nudge and the coach's alert (INACTIVITY_*_DAYS). */
+  readonly inactivity?: { readonly nudgeDays: number; readonly alertDays: number };
   /** Language of posts in gemeente-groepen (Dutch stays visible there). */
   readonly groupLanguage?: string;
   /** Platform rate limits, quiet hours and attempts (from the configuration); none in tests. */
@@ -157,13 +160,17 @@ export const createApp = (o: AppOptions): App => {
     digestCron: o.digestCron ?? DIGEST_CRON,
     selectDigest: digestSelection,
   });
+  const duos = duoJobs({ timeZone, render, ...(o.inactivity ?? { nudgeDays: 14, alertDays: 28 }) });
   const scheduler = createScheduler<DataSchema, DataSchema['jobs']>({
     store: o.store,
     clock: o.clock,
     log: o.log,
     collection: 'jobs',
-    handlers: jobs.handlers,
-    plan: jobs.plan,
+    handlers: { ...jobs.handlers, ...duos.handlers },
+    plan: (tx, now) => {
+      jobs.plan(tx, now);
+      duos.plan(tx, now);
+    },
     startFlow: async (personId, flow, vars) => {
       const to = await o.store.read(
         (tx) => tx.list('identities', (i) => i.personId === personId).at(-1)?.address,

@@ -225,6 +225,7 @@ export const runBot = async (): Promise<void> => {
     hours: hoursSettings(config),
     inviteTtlDays: config.INVITE_TTL_DAYS,
     digestCron: config.DIGEST_CRON,
+    inactivity: { nudgeDays: config.INACTIVITY_NUDGE_DAYS, alertDays: config.INACTIVITY_ALERT_DAYS },
     outbox: outboxSettings(config),
     onProgress: (p) =>
       process.stdout.write(

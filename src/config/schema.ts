@@ -77,6 +77,8 @@ export const configSchema = z.object({
     .string()
     .regex(/^\S+( \S+){4}$/, 'five cron fields, e.g. "0 10 * * 1" (Monday 10:00)')
     .default('0 10 * * 1'),
+  INACTIVITY_NUDGE_DAYS: int(1, 365).default(14),
+  INACTIVITY_ALERT_DAYS: int(1, 365).default(28),
   OUTBOX_MAX_ATTEMPTS: int(1, 50).default(6),
   OUTBOX_CONCURRENCY: int(1, 32).default(1),
   QUIET_HOURS: z
@@ -207,6 +209,14 @@ export const VARIABLES: Readonly<Record<ConfigKey, VariableDoc>> = {
     description:
       'When the weekly digest of activities goes out (cron, in TIMEZONE); a gemeente may have its own.',
     example: '0 10 * * 1',
+  },
+  INACTIVITY_NUDGE_DAYS: {
+    description: 'Days without a duo meeting before the buddy gets one friendly nudge (1-365).',
+    example: '14',
+  },
+  INACTIVITY_ALERT_DAYS: {
+    description: 'Days without a duo meeting before the coach is alerted once (1-365).',
+    example: '28',
   },
   WHATSAPP_PACE_MS: {
     description: 'Least time between two WhatsApp messages, plus a random extra (against bans).',

@@ -1,0 +1,106 @@
+import type { ReadTx } from '../../core/store.js';
+import { localDate } from '../dates.js';
+import { daysBetween } from '../ledger/dates.js';
+import type { Duo } from '../ledger/types.js';
+import type { DataSchema } from '../schema.js';
+
+/** When a quiet duo gets a nudge (the buddy) and an alert (the coach), in calendar days. */
+export interface InactivitySettings {
+  readonly timeZone: string;
+  /** INACTIVITY_NUDGE_DAYS: days without a meeting before the buddy gets one friendly nudge. */
+  readonly nudgeDays: number;
+  /** INACTIVITY_ALERT_DAYS: days without a meeting before the coach is alerted once. */
+  readonly alertDays: number;
+}
+
+/**
+ * How long after its day a missed nudge or alert still goes out (the bot was down). Kept well
+ * below the scheduler's 30 days of keeping done jobs, which are what makes a step "sent once".
+ */
+export const INACTIVITY_CATCH_UP_DAYS = 14;
+
+/** What a quiet duo is due for today. */
+export interface InactivityStep {
+  readonly duo: Duo;
+  readonly step: 'nudge' | 'alert';
+  /** Local date (YYYY-MM-DD) the quiet period started: the last meeting, else the match. */
+  readonly since: string;
+  /** Calendar days from `since` to today. */
+  readonly days: number;
+}
+
+/**
+ * Latest local date of a buddy meeting per "newcomer buddy" pair (withdrawn and disputed entries
+ * do not count), in one pass over the ledger; of one newcomer when `newcomerId` is given.
+ */
+const lastMeetings = (tx: ReadTx<DataSchema>, newcomerId?: string): Map<string, string> => {
+  const last = new Map<string, string>();
+  for (const e of tx.list(
+    'ledger',
+    (x) =>
+      (newcomerId === undefined || x.newcomerId === newcomerId) &&
+      x.offerType === 'buddy' &&
+      x.status !== 'withdrawn' &&
+      x.status !== 'disputed',
+  )) {
+    const key = `${e.newcomerId} ${e.contactId ?? ''}`;
+    if ((last.get(key) ?? '') < e.date) last.set(key, e.date);
+  }
+  return last;
+};
+
+/**
+ * The local date a duo's quiet period started: its last buddy hours entry (not withdrawn or
+ * disputed), else its first meeting, else the day it was matched, whichever is latest. A new
+ * meeting starts a new period, so the nudge and alert can come again after it.
+ */
+export const quietSince = (duo: Duo, meetings: ReadonlyMap<string, string>, timeZone: string): string => {
+  const dates = [
+    localDate(new Date(duo.matchedAt), timeZone),
+    duo.firstMeetingAt ?? '',
+    meetings.get(`${duo.newcomerId} ${duo.buddyId}`) ?? '',
+    meetings.get(`${duo.newcomerId} `) ?? '',
+  ];
+  return dates.reduce((a, b) => (b > a ? b : a));
+};
+
+/** The step for a quiet period of `days`, or null: each has a window so a rerun days later stays quiet. */
+export const stepFor = (days: number, s: InactivitySettings): InactivityStep['step'] | null => {
+  if (days >= s.alertDays && days < s.alertDays + INACTIVITY_CATCH_UP_DAYS) return 'alert';
+  if (days >= s.nudgeDays && days < Math.min(s.alertDays, s.nudgeDays + INACTIVITY_CATCH_UP_DAYS))
+    return 'nudge';
+  return null;
+};
+
+/**
+ * Active duos (paused and ended ones never) that have not met for the nudge or alert days, with
+ * what each is due for on `now`'s local day. Reads every active duo and the ledger once: meant
+ * for a daily job (a gemeente has tens of duos).
+ */
+export const quietDuos = (tx: ReadTx<DataSchema>, now: Date, s: InactivitySettings): InactivityStep[] => {
+  const today = localDate(now, s.timeZone);
+  const duos = tx.list('duos', (d) => d.status === 'active');
+  if (!duos.length) return [];
+  const meetings = lastMeetings(tx);
+  return duos.flatMap((duo) => {
+    const since = quietSince(duo, meetings, s.timeZone);
+    const days = daysBetween(since, today);
+    const step = stepFor(days, s);
+    return step ? [{ duo, step, since, days }] : [];
+  });
+};
+
+/** The quiet step of one duo on `now`'s day (for a job re-checking just before it sends). */
+export const quietStepOf = (
+  tx: ReadTx<DataSchema>,
+  duo: Duo,
+  now: Date,
+  s: InactivitySettings,
+): InactivityStep | null => {
+  if (duo.status !== 'active') return null;
+  const meetings = lastMeetings(tx, duo.newcomerId);
+  const since = quietSince(duo, meetings, s.timeZone);
+  const days = daysBetween(since, localDate(now, s.timeZone));
+  const step = stepFor(days, s);
+  return step ? { duo, step, since, days } : null;
+};
