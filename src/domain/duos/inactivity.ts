@@ -57,6 +57,8 @@ const lastMeetings = (tx: ReadTx<DataSchema>, newcomerId?: string): Map<string, 
 export const quietSince = (duo: Duo, meetings: ReadonlyMap<string, string>, timeZone: string): string => {
   const dates = [
     localDate(new Date(duo.matchedAt), timeZone),
+    // A duo back from a pause gets a fresh period: the pause was agreed, not silence.
+    duo.resumedAt ? localDate(new Date(duo.resumedAt), timeZone) : '',
     duo.firstMeetingAt ?? '',
     meetings.get(`${duo.newcomerId} ${duo.buddyId}`) ?? '',
     meetings.get(`${duo.newcomerId} `) ?? '',

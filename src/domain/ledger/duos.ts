@@ -146,7 +146,13 @@ export const resumeDuo = (tx: WriteTx<DataSchema>, duoId: string, o: DuoChangeOp
     return { ok: false, reason: r.duo.status === 'ended' ? 'already_ended' : 'not_paused', duo: r.duo };
   const from = r.duo.pausedAt ? localDate(new Date(r.duo.pausedAt), o.timeZone) : null;
   const days = from ? Math.max(0, daysBetween(from, localDate(o.now, o.timeZone))) : 0;
-  return save(tx, { ...r.duo, status: 'active', pausedAt: null, pausedDays: pausedDaysOf(r.duo) + days });
+  return save(tx, {
+    ...r.duo,
+    status: 'active',
+    pausedAt: null,
+    pausedDays: pausedDaysOf(r.duo) + days,
+    resumedAt: o.now.toISOString(),
+  });
 };
 
 /**

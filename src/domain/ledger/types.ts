@@ -89,6 +89,8 @@ export interface Duo {
   readonly endedAt?: string | null;
   /** ISO instant the current pause started (null when not paused). */
   readonly pausedAt?: string | null;
+  /** ISO instant the duo last came back from a pause (a fresh period for the inactivity nudge). */
+  readonly resumedAt?: string | null;
   /** Calendar days of all finished pauses (to shift follow-ups later). */
   readonly pausedDays?: number;
   readonly endReason?: string;

@@ -112,4 +112,15 @@ describe('the daily inactivity scan', () => {
     expect(sara()).toEqual([]);
     expect(lotte()).toHaveLength(before);
   });
+
+  it('gives a duo back from a pause a fresh quiet period', async () => {
+    const { bot, sara } = await ready();
+    await bot.user('lotte').sends({ kind: 'command', command: 'netwerkbot', args: 'duo pause Amina' });
+    await on(bot, 30);
+    await bot.user('lotte').sends({ kind: 'command', command: 'netwerkbot', args: 'duo resume Amina' });
+    for (const n of [31, 40, 43]) await on(bot, n);
+    expect(sara().filter((t) => t.includes('elkaar nog gezien'))).toEqual([]);
+    await on(bot, 44);
+    expect(sara().filter((t) => t.includes('elkaar nog gezien'))).toHaveLength(1);
+  });
 });
