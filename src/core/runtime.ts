@@ -112,12 +112,7 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
     let out: StepOutput = step(state, input, envFor(person, now));
     const ephemeral: Outbound[] = [];
     let queued = 0;
-    const others = (effects: readonly Effect[]) => {
-      for (const e of effects) {
-        if (e.type === 'notify') queued += notify(tx, e.personId, e.template, now);
-        else if (e.type === 'start' && depth < MAX_DEPTH) queued += startFor(tx, e, now, depth + 1);
-      }
-    };
+    const others = (effects: readonly Effect[]) => (queued += forOthers(tx, effects, now, depth));
     for (let round = 0; ; round++) {
       let call: Extract<Effect, { type: 'call' }> | undefined;
       for (const e of out.effects) {
@@ -149,6 +144,20 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
     return { state: out.state, ephemeral, queued, person };
   };
 
+  /** Runs the effects meant for other people (notify, start); returns how many messages were queued. */
+  const forOthers = (tx: WriteTx<S>, effects: readonly Effect[], now: Date, depth: number): number => {
+    let queued = 0;
+    for (const e of effects) {
+      if (e.type === 'notify') queued += notify(tx, e.personId, e.template, now);
+      else if (e.type === 'start' && depth < MAX_DEPTH) queued += startFor(tx, e, now, depth + 1);
+    }
+    return queued;
+  };
+
+  /** True when the conversation is in `flow` or will come back to it. */
+  const inFlow = (state: ConversationState, flow: string) =>
+    state.flow === flow || state.stack.some((p) => p.flow === flow);
+
   /** The chat where a person was last linked: where messages for them go. */
   const latestAddress = (tx: ReadTx<S>, personId: string): Address | undefined =>
     addresses(tx, personId).at(-1);
@@ -176,7 +185,7 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
     const key = addressKey(to);
     const current = loadState(tx, key, e.personId, now);
     // Already in that flow (e.g. answering earlier confirmation requests): it picks this up too.
-    if (current.flow === e.flow || current.stack.some((p) => p.flow === e.flow)) return 0;
+    if (inFlow(current, e.flow)) return 0;
     const turn = runTurn(
       tx,
       to,
@@ -208,9 +217,10 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
       ...(e.to === 'coach' ? { person: o.profile(tx, person.id)['name'] ?? null } : {}),
     };
     const message = o.render(e.template, target.lang, profile);
-    const to = e.to === 'self' ? [self] : addresses(tx, target.id).slice(-1);
-    for (const a of to) enqueue(tx, a, message, now);
-    return to.length;
+    const to = e.to === 'self' ? self : latestAddress(tx, target.id);
+    if (!to) return 0;
+    enqueue(tx, to, message, now);
+    return 1;
   };
 
   const save = (tx: WriteTx<S>, key: string, address: Address, state: ConversationState, seenId?: string) => {
@@ -268,10 +278,7 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
         queued++;
       } else ephemeral.push(o.render(t, null, {}));
     }
-    for (const e of result.effects ?? []) {
-      if (e.type === 'notify') queued += notify(tx, e.personId, e.template, now);
-      else queued += startFor(tx, e, now, 1);
-    }
+    queued += forOthers(tx, result.effects ?? [], now, 0);
     return { state, ephemeral, queued, person };
   };
 
@@ -327,7 +334,7 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
         const person = personOf(tx, address);
         if (!person) return null;
         const current = loadState(tx, key, person.id, now);
-        if (current.flow === flow || current.stack.some((p) => p.flow === flow)) return null;
+        if (inFlow(current, flow)) return null;
         const turn = runTurn(tx, address, current, { kind: 'start', flow, vars, push: true }, now);
         save(tx, key, address, turn.state);
         return turn;
