@@ -96,7 +96,7 @@ describe('slack channel: the activity add form', () => {
       { handled: true },
     );
 
-  it('`activity add` alone opens a modal with every field, in English without texts', async () => {
+  it('`activity add` alone opens a modal with every field, in the words passed', async () => {
     await start();
     const view = await open('activity add');
     await h.settle();
@@ -106,12 +106,12 @@ describe('slack channel: the activity add form', () => {
       callback_id: 'netwerkbot_activity_add',
       private_metadata: 'CWIJK',
     });
-    expect(view.title.text).toBe('Add activity');
+    expect(view.title.text).toBe(TEST_ACTIVITY_TEXTS.title);
     const byId = Object.fromEntries(view.blocks.map((b) => [b['block_id'], b]));
     expect(Object.keys(byId)).toEqual([...ACTIVITY_FIELDS]);
     expect(view.blocks.every((b) => b['type'] === 'input')).toBe(true);
     expect(byId['title']).toMatchObject({
-      label: { text: 'Title' },
+      label: { text: TEST_ACTIVITY_TEXTS.fields.title },
       element: { type: 'plain_text_input', action_id: 'value', max_length: 80 },
     });
     expect(byId['description']).toMatchObject({

@@ -50,39 +50,6 @@ export interface SlackActivityTexts {
   readonly criteria: readonly { readonly value: string; readonly label: string }[];
 }
 
-/** English words, used when the app passes none. */
-export const DEFAULT_ACTIVITY_TEXTS: SlackActivityTexts = {
-  title: 'Add activity',
-  submit: 'Add',
-  cancel: 'Cancel',
-  fields: {
-    title: 'Title',
-    description: 'Description',
-    date: 'Date',
-    start: 'Start time',
-    end: 'End time',
-    place: 'Place',
-    address: 'Address',
-    municipality: 'Municipality (empty: your own)',
-    price: 'Price in euro (0 or 3,50)',
-    organiser: 'Organiser',
-    tags: 'Good to know',
-    criteria: 'Criteria',
-  },
-  tags: [
-    { value: 'children_welcome', label: 'Children welcome' },
-    { value: 'no_registration', label: 'No registration needed' },
-    { value: 'public_transport', label: 'Reachable by public transport' },
-    { value: 'school_hours', label: 'During school hours' },
-    { value: 'wheelchair', label: 'Wheelchair accessible' },
-  ],
-  criteria: [
-    { value: 'free', label: 'Free' },
-    { value: 'dutch_context', label: 'In a Dutch-speaking context' },
-    { value: 'accessible_organisation', label: 'Accessible organisation' },
-  ],
-};
-
 /** The modal's callback id (its view_submission comes back with it). */
 export const ACTIVITY_ADD_CALLBACK = 'netwerkbot_activity_add';
 
@@ -141,13 +108,9 @@ const checkboxes = (options: SlackActivityTexts['tags']): types.Checkboxes => ({
  * The `activity add` form for `views.open`: title, description, date, start and end time, place,
  * address, an optional municipality (empty: the coach's own), price, organiser, the accessibility
  * tags and the three criteria as checkboxes (both optional: nothing ticked is allowed).
- * `privateMetadata` is the conversation the command came from. Without texts the words are English.
+ * `privateMetadata` is the conversation the command came from.
  */
-export const activityAddModal = (
-  texts: SlackActivityTexts | undefined,
-  privateMetadata: string,
-): types.ModalView => {
-  const t = texts ?? DEFAULT_ACTIVITY_TEXTS;
+export const activityAddModal = (t: SlackActivityTexts, privateMetadata: string): types.ModalView => {
   const f = t.fields;
   return {
     type: 'modal',

@@ -5,7 +5,6 @@ export {
   ACTIVITY_TAGS,
   activityAddArgs,
   activityAddModal,
-  DEFAULT_ACTIVITY_TEXTS,
   fromActivityAddSubmission,
   isActivityAddAlone,
   quoteFree,

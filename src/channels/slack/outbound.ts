@@ -148,8 +148,8 @@ export const chosenUpdate = (
  * from the app's i18n, ready-made, so the adapter holds no language of its own.
  */
 export interface SlackTexts {
-  /** The `activity add` form; English words when absent. */
-  readonly activity?: SlackActivityTexts;
+  /** The `activity add` form. */
+  readonly activity: SlackActivityTexts;
   readonly personAddTitle: string;
   readonly submit: string;
   readonly cancel: string;

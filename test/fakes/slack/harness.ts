@@ -5,7 +5,12 @@
 import { privateAddress, groupAddress, type InboundHandler } from '../../../src/core/channel.js';
 import type { Log } from '../../../src/core/log.js';
 import type { Inbound } from '../../../src/core/messages.js';
-import { createSlackChannel, type SlackChannel, type SlackTexts } from '../../../src/channels/slack/index.js';
+import {
+  createSlackChannel,
+  type SlackActivityTexts,
+  type SlackChannel,
+  type SlackTexts,
+} from '../../../src/channels/slack/index.js';
 import { waitFor, type ChannelHarness, type PlatformMessage } from '../harness.js';
 import {
   appMention,
@@ -20,31 +25,8 @@ import {
 import { postSigned, type SignOptions, type SlackRequestBody, type SlackResponse } from './sign.js';
 import { createFakeSlackApi, type FakeSlackApi, type StoredMessage } from './web-api.js';
 
-/** Words of the `person add` modal for tests (the app passes translated ones). */
-export const TEST_TEXTS: SlackTexts = {
-  personAddTitle: 'Persoon toevoegen',
-  submit: 'Toevoegen',
-  cancel: 'Annuleren',
-  name: 'Naam',
-  role: 'Rol',
-  language: 'Taal',
-  municipality: 'Gemeente',
-  roles: [
-    { value: 'newcomer', label: 'Inburgeraar' },
-    { value: 'buddy', label: 'Buddy' },
-    { value: 'contact', label: 'Contactpersoon' },
-    { value: 'coach', label: 'Coach' },
-  ],
-  languages: [
-    { value: 'nl', label: 'Nederlands' },
-    { value: 'en', label: 'English' },
-    { value: 'fr', label: 'Français' },
-    { value: 'ar', label: 'العربية' },
-  ],
-};
-
 /** Dutch words of the `activity add` form, as the app would pass them. */
-export const TEST_ACTIVITY_TEXTS: NonNullable<SlackTexts['activity']> = {
+export const TEST_ACTIVITY_TEXTS: SlackActivityTexts = {
   title: 'Activiteit toevoegen',
   submit: 'Toevoegen',
   cancel: 'Annuleren',
@@ -74,6 +56,30 @@ export const TEST_ACTIVITY_TEXTS: NonNullable<SlackTexts['activity']> = {
     { value: 'dutch_context', label: 'In het Nederlands' },
     { value: 'accessible_organisation', label: 'Toegankelijke organisatie' },
   ],
+};
+
+/** Words of the Slack modals for tests (the app passes translated ones). */
+export const TEST_TEXTS: SlackTexts = {
+  personAddTitle: 'Persoon toevoegen',
+  submit: 'Toevoegen',
+  cancel: 'Annuleren',
+  name: 'Naam',
+  role: 'Rol',
+  language: 'Taal',
+  municipality: 'Gemeente',
+  roles: [
+    { value: 'newcomer', label: 'Inburgeraar' },
+    { value: 'buddy', label: 'Buddy' },
+    { value: 'contact', label: 'Contactpersoon' },
+    { value: 'coach', label: 'Coach' },
+  ],
+  languages: [
+    { value: 'nl', label: 'Nederlands' },
+    { value: 'en', label: 'English' },
+    { value: 'fr', label: 'Français' },
+    { value: 'ar', label: 'العربية' },
+  ],
+  activity: TEST_ACTIVITY_TEXTS,
 };
 
 export const TEST_SECRET = 'fake-signing-secret-8f14e45fceea167a';
