@@ -86,7 +86,7 @@ export const TEST_SECRET = 'fake-signing-secret-8f14e45fceea167a';
 export const TEST_BOT_TOKEN = 'xoxb-1111-2222-fakebottoken';
 
 export interface SlackHarnessOptions {
-  /** The words of the forms; default {@link TEST_TEXTS} (without `activity`: English defaults). */
+  /** The words of the forms; default {@link TEST_TEXTS}. */
   readonly texts?: SlackTexts;
   readonly command?: string;
   readonly adminChannel?: string;
