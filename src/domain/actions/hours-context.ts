@@ -4,6 +4,7 @@ import { localDate } from '../dates.js';
 import { duosOfBuddy, knownActivitiesOf } from '../ledger/index.js';
 import type { LedgerEntry, OfferType } from '../ledger/types.js';
 import type { DataSchema, Person } from '../schema.js';
+import { normalizeWord as norm } from '../../parsing/normalize.js';
 
 import type { HoursSettings } from '../settings.js';
 
@@ -78,8 +79,6 @@ export const duoChoices = (tx: ReadTx<DataSchema>, buddyId: string): Json[] =>
     value: d.newcomerId,
     text: nameOf(tx, d.newcomerId) ?? d.newcomerId,
   }));
-
-const norm = (s: string) => s.toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
  * The contact person of an organisation in the newcomer's gemeente (a person with role

@@ -10,6 +10,7 @@ import { planDomainJob } from '../jobs.js';
 import { groupsOf, subscribersOf } from '../broadcasts/recipients.js';
 import { comingCount } from '../broadcasts/rsvp.js';
 import type { DataSchema, Person } from '../schema.js';
+import { normalizeWord as norm } from '../../parsing/normalize.js';
 import { splitArgs } from './args.js';
 import { inScope } from './scope.js';
 
@@ -18,8 +19,6 @@ export interface BroadcastCommandSettings {
   readonly ids: Ids;
   readonly timeZone: string;
 }
-
-const norm = (s: string) => s.toLocaleLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').trim();
 
 /** Active activities the staff member may send, matching an id or words of the title. */
 const findActivities = (tx: WriteTx<DataSchema>, staff: Person, query: string): Activity[] => {

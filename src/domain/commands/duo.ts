@@ -6,6 +6,7 @@ import { addDuo, endDuo, listDuos, liveDuosOf, pauseDuo, resumeDuo, type DuoResu
 import type { Duo } from '../ledger/types.js';
 import type { Role } from '../roles.js';
 import type { DataSchema, Person } from '../schema.js';
+import { normalizeWord as norm } from '../../parsing/normalize.js';
 import { splitArgs } from './args.js';
 import { inScope } from './scope.js';
 
@@ -37,9 +38,6 @@ const ACTIONS: Readonly<Record<string, Action>> = {
 };
 /** The word between the newcomer's and the buddy's name ("Amina Khaled met Sara"). */
 const WITH_WORDS = new Set(['met', 'with', 'avec']);
-
-const norm = (s: string) =>
-  s.toLocaleLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
 
 /** People of `role` in the staff member's gemeenten named `query`: an exact name, else word starts. */
 const findPeople = (tx: ReadTx<DataSchema>, staff: Person, role: Role, query: string): Person[] => {

@@ -2,9 +2,8 @@ import type { Template } from '../../core/effects.js';
 import type { WriteTx } from '../../core/store.js';
 import { setFollows } from '../people.js';
 import type { DataSchema, Person } from '../schema.js';
+import { normalizeWord as norm } from '../../parsing/normalize.js';
 import { inScope } from './scope.js';
-
-const norm = (s: string) => s.toLocaleLowerCase().trim();
 
 /**
  * `person follow <name> <gemeente>` / `person unfollow <name> <gemeente>`: a newcomer or buddy of

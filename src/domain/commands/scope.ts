@@ -1,11 +1,9 @@
 import type { ReadTx } from '../../core/store.js';
 import type { DataSchema, Person } from '../schema.js';
+import { normalizeWord as norm } from '../../parsing/normalize.js';
 import { inScope } from '../staff.js';
 
 export { inScope, isStaff } from '../staff.js';
-
-const norm = (s: string) =>
-  s.toLocaleLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
 
 /**
  * Newcomers in the staff member's gemeenten whose name matches: an exact name first, else every
