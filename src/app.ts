@@ -21,6 +21,7 @@ import { loadFlows, type LoadedFlows } from './flows/index.js';
 import { createI18n, loadResources, renderTemplate, type I18n } from './i18n/index.js';
 import {
   createDispatcher,
+  outboxSettings,
   type BroadcastProgress,
   type Dispatcher,
   type OutboxSettings,
@@ -48,6 +49,20 @@ export const hoursSettings = (c: Config): HoursSettings => ({
   timeZone: c.TIMEZONE,
   maxEntryMinutes: Math.round(c.MAX_ENTRY_HOURS * 60),
   maxDayMinutes: Math.round(c.MAX_DAY_HOURS * 60),
+});
+
+/**
+ * Everything the app takes from the configuration, so `npm start` and the scripted chat run the
+ * same bot (same limits, quiet hours, digest time and nudges).
+ */
+export const configuredOptions = (c: Config) => ({
+  maxMisses: c.MAX_MISSES,
+  hours: hoursSettings(c),
+  inviteTtlDays: c.INVITE_TTL_DAYS,
+  digestCron: c.DIGEST_CRON,
+  inactivity: { nudgeDays: c.INACTIVITY_NUDGE_DAYS, alertDays: c.INACTIVITY_ALERT_DAYS },
+  outbox: outboxSettings(c),
+  groupLanguage: c.DEFAULT_LANGUAGE,
 });
 
 /** The project's root folder (flows/ and locales/ live there), whatever the working directory. */
@@ -113,6 +128,8 @@ export const createApp = (o: AppOptions): App => {
   const channels = new Map(o.channels.map((c) => [c.name, c]));
   const coreStore = o.store as unknown as Store<CoreSchema>;
   const render = (t: Template, lng: string) => renderTemplate(i18n, t, lng);
+  const hours = o.hours ?? DEFAULT_HOURS;
+  const timeZone = hours.timeZone;
   const dispatcher = createDispatcher({
     store: coreStore,
     channels,
@@ -127,7 +144,7 @@ export const createApp = (o: AppOptions): App => {
     store: o.store,
     flows,
     words: i18n.words,
-    actions: createDomainActions({ ...(o.hours ?? DEFAULT_HOURS), languages: i18n.languages }),
+    actions: createDomainActions({ ...hours, languages: i18n.languages }),
     render: (t, lng, profile) =>
       renderTemplate(
         i18n,
@@ -142,17 +159,15 @@ export const createApp = (o: AppOptions): App => {
     dispatch: dispatcher,
     log: o.log,
     ...(o.maxMisses ? { maxMisses: o.maxMisses } : {}),
-    groupChatter: (tx, m, now) =>
-      groupChatterHint(tx, m, { now, timeZone: (o.hours ?? DEFAULT_HOURS).timeZone }),
+    groupChatter: (tx, m, now) => groupChatterHint(tx, m, { now, timeZone }),
     commands: createStaffCommands({
-      timeZone: (o.hours ?? DEFAULT_HOURS).timeZone,
+      timeZone,
       inviteTtlDays: o.inviteTtlDays ?? 14,
       languages: i18n.languages,
     }),
   });
   // The turn is saved before this resolves; delivery runs on (a platform's update loop is not held
   // up by another platform's pacing). Use idle() to wait for delivery too.
-  const timeZone = (o.hours ?? DEFAULT_HOURS).timeZone;
   const jobs = broadcastJobs({
     timeZone,
     groupLanguage: o.groupLanguage ?? 'nl',

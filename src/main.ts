@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { createApp, hoursSettings, loadContent } from './app.js';
+import { configuredOptions, createApp, loadContent } from './app.js';
 import { createAdminAlerts } from './alerts.js';
 import { createConsoleChannel } from './channels/console/index.js';
 import {
@@ -20,7 +20,6 @@ import { loadConfig, type Config } from './config/index.js';
 import { COLLECTIONS, DATA_VERSION, MIGRATIONS, seedDemo, type DataSchema } from './domain/index.js';
 import type { I18n } from './i18n/index.js';
 import { createLog } from './logging.js';
-import { outboxSettings } from './outbox/index.js';
 import { createMemoryStore, openFileStore } from './store/index.js';
 import { createSystemIds, systemClock } from './system.js';
 import { reportFatal } from './cli/fatal.js';
@@ -221,17 +220,11 @@ export const runBot = async (): Promise<void> => {
     clock: systemClock,
     ids: createSystemIds(),
     log,
-    maxMisses: config.MAX_MISSES,
-    hours: hoursSettings(config),
-    inviteTtlDays: config.INVITE_TTL_DAYS,
-    digestCron: config.DIGEST_CRON,
-    inactivity: { nudgeDays: config.INACTIVITY_NUDGE_DAYS, alertDays: config.INACTIVITY_ALERT_DAYS },
-    outbox: outboxSettings(config),
+    ...configuredOptions(config),
     onProgress: (p) =>
       process.stdout.write(
         `${t('broadcast_progress', { id: p.broadcastId, sent: p.sent, failed: p.failed, pending: p.pending })}\n`,
       ),
-    groupLanguage: config.DEFAULT_LANGUAGE,
     content,
   });
   const live = await app.start();
