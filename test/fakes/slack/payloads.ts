@@ -87,12 +87,16 @@ export const dmFileShare = (
   };
 };
 
-/** A message in a channel (what Slack sends for message.channels), mention or not. */
-export const channelMessage = (
-  w: Workspace,
-  o: { user: string; channel: string; text: string; ts: string; client_msg_id: string },
-): Record<string, unknown> => ({
-  type: 'message',
+/** One message posted in a channel: the fields its message and app_mention events share. */
+interface ChannelPost {
+  readonly user: string;
+  readonly channel: string;
+  readonly text: string;
+  readonly ts: string;
+  readonly client_msg_id: string;
+}
+
+const postedFields = (w: Workspace, o: ChannelPost) => ({
   client_msg_id: o.client_msg_id,
   text: o.text,
   user: o.user,
@@ -100,22 +104,19 @@ export const channelMessage = (
   team: w.teamId,
   channel: o.channel,
   event_ts: o.ts,
+});
+
+/** A message in a channel (what Slack sends for message.channels), mention or not. */
+export const channelMessage = (w: Workspace, o: ChannelPost): Record<string, unknown> => ({
+  type: 'message',
+  ...postedFields(w, o),
   channel_type: 'channel',
 });
 
 /** The app_mention Slack sends alongside a channel message that @-mentions the bot. */
-export const appMention = (
-  w: Workspace,
-  o: { user: string; channel: string; text: string; ts: string; client_msg_id: string },
-): Record<string, unknown> => ({
+export const appMention = (w: Workspace, o: ChannelPost): Record<string, unknown> => ({
   type: 'app_mention',
-  client_msg_id: o.client_msg_id,
-  text: o.text,
-  user: o.user,
-  ts: o.ts,
-  team: w.teamId,
-  channel: o.channel,
-  event_ts: o.ts,
+  ...postedFields(w, o),
 });
 
 /** A fresh client message id (the same for the message and app_mention events of one message). */
