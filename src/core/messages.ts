@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Channel-agnostic message types. Every channel maps its platform's updates to {@link Inbound}
  * and renders {@link Outbound}; nothing here knows a platform.
@@ -10,6 +12,13 @@ export interface Address {
   readonly user: string;
   readonly thread?: string;
 }
+
+/**
+ * A short, non-reversible tag of a key (a conversation, an address): for logs, outbox keys and
+ * records about people the bot must not be able to read back (no chat ids stored or logged).
+ */
+export const hashTag = (key: string, length = 10): string =>
+  createHash('sha256').update(key).digest('hex').slice(0, length);
 
 /** A stable string for an address, used as the conversation key and identity key. */
 export const addressKey = (a: Address): string =>

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { DomainAction } from './actions.js';
 import type { SideCommand } from './commands.js';
 import type { Clock, Ids } from './clock.js';
@@ -7,7 +6,7 @@ import type { Effect, Template } from './effects.js';
 import { isCodedError } from './errors.js';
 import { KeyedQueue } from './keyed-queue.js';
 import type { Log } from './log.js';
-import { addressKey, type Address, type Inbound, type Outbound } from './messages.js';
+import { addressKey, hashTag, type Address, type Inbound, type Outbound } from './messages.js';
 import { pendingOutbox, type CoreSchema, type PersonCore } from './records.js';
 import { step, type StepInput, type StepOutput } from './step.js';
 import type { Json, ReadTx, Store, WriteTx } from './store.js';
@@ -67,7 +66,7 @@ const MAX_ROUNDS = 50;
 const MAX_DEPTH = 3;
 
 /** A short, non-reversible tag for a conversation in logs (no chat ids in logs). */
-export const logTag = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 10);
+export const logTag = (key: string): string => hashTag(key);
 
 /** The core runtime: load state, apply the pure step, run its effects, save, in one transaction. */
 export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runtime => {

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Template } from '../../core/effects.js';
-import { addressKey, type Address, type Outbound } from '../../core/messages.js';
+import { addressKey, hashTag, type Address, type Outbound } from '../../core/messages.js';
 import { pendingOutbox } from '../../core/records.js';
 import type { WriteTx } from '../../core/store.js';
 import type { Activity, Broadcast } from '../activities/types.js';
@@ -20,7 +19,7 @@ export interface FanOutDeps {
 }
 
 /** A short stable tag for an address in an outbox key (no chat id in the key itself). */
-const tag = (a: Address) => createHash('sha256').update(addressKey(a)).digest('hex').slice(0, 16);
+const tag = (a: Address) => hashTag(addressKey(a), 16);
 
 const nameOf = (tx: WriteTx<DataSchema>, municipality: string) =>
   tx.get('municipalities', municipality)?.name ?? municipality;

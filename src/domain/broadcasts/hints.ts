@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Template } from '../../core/effects.js';
-import { addressKey, type Inbound } from '../../core/messages.js';
+import { addressKey, hashTag, type Inbound } from '../../core/messages.js';
 import type { WriteTx } from '../../core/store.js';
 import { localDate } from '../dates.js';
 import type { DataSchema } from '../schema.js';
@@ -22,7 +21,7 @@ export const groupChatterHint = (
     (g) => g.address.channel === m.address.channel && g.address.chat === m.group,
   )[0];
   if (!group) return [];
-  const id = createHash('sha256').update(addressKey(m.address)).digest('hex').slice(0, 24);
+  const id = hashTag(addressKey(m.address), 24);
   const last = tx.get('hints', id);
   const today = localDate(o.now, o.timeZone);
   if (last && localDate(new Date(last.at), o.timeZone) === today) return [];
