@@ -5,13 +5,13 @@ import type { DataSchema, Municipality, Person } from '../schema.js';
 import {
   ACTIVITY_FIELDS,
   activityFieldSchemas,
-  localToUtc,
   parseActivityInput,
   activityProblem,
   type ActivityInputOptions,
   type ActivityProblem,
   type RawActivityInput,
 } from './input.js';
+import { localToUtc } from './values.js';
 import type { Activity, ActivityCriteria, GemeenteGroup } from './types.js';
 
 /**

@@ -6,13 +6,7 @@ export {
   activityFieldSchemas,
   activityInputSchema,
   canonicalField,
-  localToUtc,
   parseActivityInput,
-  parseCalendarDate,
-  parsePrice,
-  parseTags,
-  parseClockTime,
-  parseYesNo,
   activityProblem,
   type ActivityField,
   type ActivityInputOptions,
@@ -21,6 +15,14 @@ export {
   type ParsedActivityInput,
   type RawActivityInput,
 } from './input.js';
+export {
+  localToUtc,
+  parseCalendarDate,
+  parseClockTime,
+  parsePrice,
+  parseTags,
+  parseYesNo,
+} from './values.js';
 export {
   CRITERIA,
   addActivity,
