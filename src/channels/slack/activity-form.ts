@@ -4,9 +4,8 @@
  * unit-testable without Bolt.
  */
 import type { types } from '@slack/bolt';
-import { privateAddress } from '../../core/channel.js';
 import type { Inbound } from '../../core/messages.js';
-import { commandName, isDirectChannel, type SlackViewSubmission, type SlackViewValues } from './inbound.js';
+import { commandFromView, inputOf, type SlackViewSubmission, type SlackViewValues } from './inbound.js';
 
 /** The form's fields; each is also the block id of its input (the input's action_id is `value`). */
 export const ACTIVITY_FIELDS = [
@@ -146,10 +145,9 @@ export const quoteFree = (s: string): string =>
     .replaceAll('"', '”')
     .trim()}"`;
 
-const valueOf = (v: SlackViewValues, id: ActivityField) => v[id]?.['value'];
-const textOf = (v: SlackViewValues, id: ActivityField): string => (valueOf(v, id)?.value ?? '').trim();
+const textOf = (v: SlackViewValues, id: ActivityField): string => (inputOf(v, id)?.value ?? '').trim();
 const checked = (v: SlackViewValues, id: ActivityField): string[] =>
-  (valueOf(v, id)?.selected_options ?? []).map((o) => o.value).filter((x) => /^[a-z0-9_]+$/.test(x));
+  (inputOf(v, id)?.selected_options ?? []).map((o) => o.value).filter((x) => /^[a-z0-9_]+$/.test(x));
 
 /** The price as typed (`0`, `3,50`); quoted like free text only when it has spaces or quotes. */
 const priceArg = (price: string): string => {
@@ -173,9 +171,9 @@ const ordered = (tags: string[]): string[] => {
  * ` tags=a,b` when any is ticked. Null when a required field is empty (Slack refuses those itself).
  */
 export const activityAddArgs = (v: SlackViewValues): string | null => {
-  const date = valueOf(v, 'date')?.selected_date ?? '';
-  const start = valueOf(v, 'start')?.selected_time ?? '';
-  const end = valueOf(v, 'end')?.selected_time ?? '';
+  const date = inputOf(v, 'date')?.selected_date ?? '';
+  const start = inputOf(v, 'start')?.selected_time ?? '';
+  const end = inputOf(v, 'end')?.selected_time ?? '';
   const required = ['title', 'description', 'place', 'address', 'price', 'organiser'] as const;
   const words = Object.fromEntries(required.map((k) => [k, textOf(v, k)])) as Record<
     (typeof required)[number],
@@ -215,15 +213,5 @@ export const fromActivityAddSubmission = (
   at: Date,
 ): Inbound | null => {
   const args = activityAddArgs(body.view.state.values);
-  if (!args) return null;
-  const from = body.view.private_metadata ?? '';
-  return {
-    kind: 'command',
-    id: `view:${body.view.id}`,
-    address: privateAddress(channel, body.user.id),
-    receivedAt: at.toISOString(),
-    ...(from && !isDirectChannel(from) ? { inGroup: true } : {}),
-    command: commandName(command),
-    args,
-  };
+  return args ? commandFromView(channel, command, body, at, args) : null;
 };

@@ -263,7 +263,33 @@ export const fromAction = (channel: string, body: SlackBlockActionBody, at: Date
 /** A municipality of several words ("De Panne") is quoted so it stays one option value. */
 const quoted = (s: string) => (/\s/.test(s) ? `"${s.replaceAll('"', '')}"` : s);
 
-const inputOf = (values: SlackViewValues, block: string) => values[block]?.['value'];
+/** The value of a form's input block (each input's action_id is `value`). */
+export const inputOf = (values: SlackViewValues, block: string) => values[block]?.['value'];
+
+/**
+ * A submitted form as the command line a coach could have typed: `/<command> <args>` from the
+ * submitter's private address, `inGroup` when the form was opened from a channel (the conversation
+ * travels in the view's private_metadata). The view id makes the inbound id, so a resent
+ * submission is a duplicate.
+ */
+export const commandFromView = (
+  channel: string,
+  command: string,
+  body: SlackViewSubmission,
+  at: Date,
+  args: string,
+): Inbound => {
+  const from = body.view.private_metadata ?? '';
+  return {
+    kind: 'command',
+    id: `view:${body.view.id}`,
+    address: privateAddress(channel, body.user.id),
+    receivedAt: at.toISOString(),
+    ...(from && !isDirectChannel(from) ? { inGroup: true } : {}),
+    command: commandName(command),
+    args,
+  };
+};
 
 /**
  * The submitted `person add` modal -> `/<command> person add <role> <name> taal=<lang>
@@ -283,14 +309,6 @@ export const fromPersonAddSubmission = (
   const lang = inputOf(v, PERSON_ADD_BLOCKS.language)?.selected_option?.value;
   const municipality = (inputOf(v, PERSON_ADD_BLOCKS.municipality)?.value ?? '').replace(/\s+/g, ' ').trim();
   if (!name || !role || !lang) return null;
-  const from = body.view.private_metadata ?? '';
-  return {
-    kind: 'command',
-    id: `view:${body.view.id}`,
-    address: privateAddress(channel, body.user.id),
-    receivedAt: at.toISOString(),
-    ...(from && !isDirectChannel(from) ? { inGroup: true } : {}),
-    command: commandName(command),
-    args: `person add ${role} ${name} taal=${lang}${municipality ? ` gemeente=${quoted(municipality)}` : ''}`,
-  };
+  const args = `person add ${role} ${name} taal=${lang}${municipality ? ` gemeente=${quoted(municipality)}` : ''}`;
+  return commandFromView(channel, command, body, at, args);
 };
