@@ -11,6 +11,7 @@ import type { Store } from './core/store.js';
 import {
   createDomainActions,
   createStaffCommands,
+  digestActivities,
   parseInviteCode,
   profileOf,
   type DataSchema,
@@ -30,7 +31,6 @@ import type { CoreSchema } from './core/records.js';
 import {
   broadcastJobs,
   DIGEST_CRON,
-  digestSelection,
   groupChatterHint,
   onBroadcastRowSettled,
 } from './domain/broadcasts/index.js';
@@ -173,7 +173,7 @@ export const createApp = (o: AppOptions): App => {
     groupLanguage: o.groupLanguage ?? 'nl',
     render,
     digestCron: o.digestCron ?? DIGEST_CRON,
-    selectDigest: digestSelection,
+    selectDigest: digestActivities,
   });
   const duos = duoJobs({ timeZone, render, ...(o.inactivity ?? { nudgeDays: 14, alertDays: 28 }) });
   const scheduler = createScheduler<DataSchema, DataSchema['jobs']>({
