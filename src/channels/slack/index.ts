@@ -29,5 +29,6 @@ export {
   platformIdOf,
   sendFailure,
   toPostMessage,
+  unescapeMrkdwn,
   type SlackTexts,
 } from './outbound.js';

@@ -10,6 +10,7 @@ import {
   type SlackActivityTexts,
   type SlackChannel,
   type SlackTexts,
+  unescapeMrkdwn,
 } from '../../../src/channels/slack/index.js';
 import { waitFor, type ChannelHarness, type PlatformMessage } from '../harness.js';
 import {
@@ -112,7 +113,6 @@ export interface SlackHarness extends ChannelHarness {
 }
 
 const slackId = (prefix: string, name: string) => `${prefix}${name.toUpperCase().replace(/[^A-Z0-9]/g, '')}`;
-const unescape = (s: string) => s.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
 const shown = (m: StoredMessage): string => {
   const sections = m.blocks.filter((b) => b.type === 'section').map((b) => b.text?.text ?? '');
@@ -122,7 +122,7 @@ const shown = (m: StoredMessage): string => {
       (b.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : (e.text?.text ?? ''))),
     );
   const body = sections.length ? sections.join('') : m.text;
-  return unescape(contexts.length ? `${body}\n\n${contexts.join('\n')}` : body);
+  return unescapeMrkdwn(contexts.length ? `${body}\n\n${contexts.join('\n')}` : body);
 };
 
 const buttonsOf = (m: StoredMessage): string[] =>
