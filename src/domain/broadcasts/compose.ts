@@ -1,19 +1,10 @@
-import { TZDate } from '@date-fns/tz';
 import type { Template } from '../../core/effects.js';
 import type { Json } from '../../core/store.js';
 import type { Activity } from '../activities/types.js';
+import { localDate, localTime } from '../dates.js';
 
 /** Most activities in one message: a digest message must stay short enough to read and forward. */
 export const ITEMS_PER_MESSAGE = 4;
-
-const hhmm = (iso: string, timeZone: string): string => {
-  const d = new TZDate(Date.parse(iso), timeZone);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
-const localDay = (iso: string, timeZone: string): string => {
-  const d = new TZDate(Date.parse(iso), timeZone);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /** Title and description in the reader's language when a translation exists, else as entered (Dutch). */
 export const localized = (a: Activity, lng: string): { title: string; description: string } => ({
@@ -33,9 +24,9 @@ export const activityParams = (
     n,
     title,
     description,
-    day: localDay(a.startsAt, timeZone),
-    start: hhmm(a.startsAt, timeZone),
-    end: hhmm(a.endsAt, timeZone),
+    day: localDate(new Date(a.startsAt), timeZone),
+    start: localTime(new Date(a.startsAt), timeZone),
+    end: localTime(new Date(a.endsAt), timeZone),
     place: a.place,
     address: a.address,
     price:
@@ -49,13 +40,12 @@ export const activityParams = (
 /**
  * The weekly digest for one reader, numbered, split into messages of at most
  * {@link ITEMS_PER_MESSAGE} activities. Every part stands alone (it gets forwarded): it says the
- * gemeente, the week and "part 2/3", and how to answer.
+ * gemeente, "part 2/3", and how to answer.
  */
 export const digestTemplates = (
   activities: readonly Activity[],
   o: {
     readonly gemeente: string;
-    readonly weekStart: string;
     readonly lng: string;
     readonly timeZone: string;
     readonly rsvp: boolean;
@@ -69,7 +59,6 @@ export const digestTemplates = (
       key: 'aanbod:digest',
       params: {
         gemeente: o.gemeente,
-        week: o.weekStart,
         part: parts > 1 ? { $t: 'aanbod:part', params: { part: p + 1, parts } } : '',
         items: items.map((a, i) => ({
           $t: 'aanbod:item',

@@ -28,11 +28,8 @@ const messagesFor = (
   b: Broadcast,
   activities: readonly Activity[],
   o: { gemeente: string; lng: string; timeZone: string; rsvp: boolean },
-  weekStart: string,
 ): Template[] =>
-  b.kind === 'digest'
-    ? digestTemplates(activities, { ...o, weekStart })
-    : activities.map((a) => activityTemplate(a, o));
+  b.kind === 'digest' ? digestTemplates(activities, o) : activities.map((a) => activityTemplate(a, o));
 
 /**
  * Turns a scheduled broadcast into outbox rows, in the caller's transaction: one message (or a
@@ -57,46 +54,52 @@ export const fanOut = (
     tx.put('broadcasts', b.id, { ...b, status: 'done', total: 0 });
     return { outcome: 'empty', total: 0 };
   }
-  const weekStart = at.slice(0, 10);
-  let total = 0;
-  const put = (to: Address, key: string, message: Outbound) => {
-    const rec = pendingOutbox(key, to, message, d.now, {
-      kind: 'broadcast',
-      broadcastId: b.id,
-      quietOverride: b.quietOverride,
-    });
-    if (tx.get('outbox', key)) return;
-    tx.put('outbox', key, rec);
-    total++;
-  };
-  for (const g of groupsOf(tx, b.municipalities)) {
-    const texts = messagesFor(
-      b,
-      activities,
-      { gemeente: nameOf(tx, g.municipality), lng: d.groupLanguage, timeZone: d.timeZone, rsvp: false },
-      weekStart,
-    );
-    texts.forEach((t, i) =>
-      put(g.address, `bc:${b.id}:${tag(g.address)}:${i}`, d.render(t, d.groupLanguage)),
-    );
-  }
+  // Every group once (Dutch, answer privately) and every subscriber once (own language, numbered).
   const wanted = new Set(b.municipalities);
-  for (const s of subscribersOf(tx, b.municipalities)) {
-    const home = gemeentenOf(s.person).find((m) => wanted.has(m)) ?? s.person.municipality;
-    const texts = messagesFor(
-      b,
-      activities,
-      { gemeente: nameOf(tx, home), lng: s.person.lang, timeZone: d.timeZone, rsvp: true },
-      weekStart,
-    );
-    texts.forEach((t, i) => put(s.address, `bc:${b.id}:${tag(s.address)}:${i}`, d.render(t, s.person.lang)));
-    tx.put('offers', s.person.id, {
-      v: 1,
-      id: s.person.id,
-      activityIds: activities.map((a) => a.id),
-      broadcastId: b.id,
-      at,
+  const targets = [
+    ...groupsOf(tx, b.municipalities).map((g) => ({
+      to: g.address,
+      gemeente: g.municipality,
+      lng: d.groupLanguage,
+      personId: null as string | null,
+    })),
+    ...subscribersOf(tx, b.municipalities).map((s) => ({
+      to: s.address,
+      gemeente: gemeentenOf(s.person).find((m) => wanted.has(m)) ?? s.person.municipality,
+      lng: s.person.lang,
+      personId: s.person.id as string | null,
+    })),
+  ];
+  let total = 0;
+  for (const t of targets) {
+    const o = {
+      gemeente: nameOf(tx, t.gemeente),
+      lng: t.lng,
+      timeZone: d.timeZone,
+      rsvp: t.personId !== null,
+    };
+    messagesFor(b, activities, o).forEach((template, i) => {
+      const key = `bc:${b.id}:${tag(t.to)}:${i}`;
+      if (tx.get('outbox', key)) return;
+      tx.put(
+        'outbox',
+        key,
+        pendingOutbox(key, t.to, d.render(template, t.lng), d.now, {
+          kind: 'broadcast',
+          broadcastId: b.id,
+          quietOverride: b.quietOverride,
+        }),
+      );
+      total++;
     });
+    if (t.personId)
+      tx.put('offers', t.personId, {
+        v: 1,
+        id: t.personId,
+        activityIds: activities.map((a) => a.id),
+        broadcastId: b.id,
+        at,
+      });
   }
   tx.put('broadcasts', b.id, { ...b, status: total ? 'sending' : 'done', total });
   return { outcome: 'sent', total };
