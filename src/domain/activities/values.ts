@@ -1,6 +1,6 @@
 /** Readers for the values typed into an activity's fields (dates, times, prices, yes/no, tags). */
 import { TZDate } from '@date-fns/tz';
-import { isLocalDate } from '../ledger/dates.js';
+import { isLocalDate } from '../dates.js';
 import { ACTIVITY_TAGS, type ActivityTag } from './types.js';
 
 /** other name -> value, from a table of value -> space separated names */

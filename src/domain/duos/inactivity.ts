@@ -1,6 +1,5 @@
 import type { ReadTx } from '../../core/store.js';
-import { localDate } from '../dates.js';
-import { daysBetween } from '../ledger/dates.js';
+import { daysBetween, localDate } from '../dates.js';
 import type { Duo } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
 

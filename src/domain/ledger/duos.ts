@@ -1,8 +1,7 @@
 import type { Ids } from '../../core/clock.js';
 import type { ReadTx, WriteTx } from '../../core/store.js';
-import { localDate } from '../dates.js';
+import { daysBetween, isLocalDate, localDate } from '../dates.js';
 import type { DataSchema, Person } from '../schema.js';
-import { daysBetween, isLocalDate } from './dates.js';
 import { checkRole, checkScope, moveTrajectory, type SetupProblem } from './trajectories.js';
 import {
   DEFAULT_PLANNED_MONTHS,

@@ -3,7 +3,7 @@ import { CodedError } from '../../core/errors.js';
 import type { ReadTx, WriteTx } from '../../core/store.js';
 import type { DataSchema } from '../schema.js';
 import { auditEvent, isCoachOf, type Actor } from './access.js';
-import { isLocalDate } from './dates.js';
+import { isLocalDate } from '../dates.js';
 import { duosOfBuddy } from './queries.js';
 import { OFFER_TYPES, type AuditEvent, type LedgerEntry, type OfferType } from './types.js';
 

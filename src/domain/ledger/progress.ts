@@ -1,4 +1,4 @@
-import { daysBetween } from './dates.js';
+import { daysBetween } from '../dates.js';
 import { MILESTONE_HOURS, OFFER_TYPES, TARGET_MINUTES, type LedgerEntry, type OfferType } from './types.js';
 
 /** Where a newcomer stands toward the 40 hours. */

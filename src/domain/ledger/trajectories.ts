@@ -3,7 +3,7 @@ import type { ReadTx, WriteTx } from '../../core/store.js';
 import { inScope } from '../staff.js';
 import type { Role } from '../roles.js';
 import type { DataSchema, Person } from '../schema.js';
-import { isLocalDate } from './dates.js';
+import { isLocalDate } from '../dates.js';
 import { trajectoryOf } from './queries.js';
 import {
   OFFER_TYPES,
