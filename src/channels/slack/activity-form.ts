@@ -53,8 +53,8 @@ export interface SlackActivityTexts {
 export const ACTIVITY_ADD_CALLBACK = 'netwerkbot_activity_add';
 
 /** Longest title and description the form accepts. */
-export const ACTIVITY_TITLE_MAX = 80;
-export const ACTIVITY_DESCRIPTION_MAX = 400;
+const ACTIVITY_TITLE_MAX = 80;
+const ACTIVITY_DESCRIPTION_MAX = 400;
 /** Longest other text input (place, address, organiser, municipality, price). */
 const TEXT_MAX = 200;
 /** Modal title, submit and close labels: 24 characters; option labels 75; input labels 2000. */

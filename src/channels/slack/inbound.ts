@@ -100,7 +100,7 @@ export const PERSON_ADD_BLOCKS = {
 export const slackTime = (ts: string): string => new Date(Math.round(Number(ts) * 1000)).toISOString();
 
 /** Slack ids of direct-message conversations start with D; everything else is a channel or group. */
-export const isDirectChannel = (channel: string | undefined): boolean => !!channel && channel.startsWith('D');
+const isDirectChannel = (channel: string | undefined): boolean => !!channel && channel.startsWith('D');
 
 /**
  * What a person typed, as plain text: Slack escapes `&`, `<`, `>` and wraps links and mentions in
@@ -224,7 +224,7 @@ export const fromMention = (channel: string, ev: SlackMentionEvent, botUserId: s
 };
 
 /** `/netwerkbot` -> `netwerkbot`: the command name the core sees (no slash, lower case). */
-export const commandName = (command: string): string => command.replace(/^\//, '').toLowerCase();
+const commandName = (command: string): string => command.replace(/^\//, '').toLowerCase();
 
 /** True for `person add` with nothing after it: the command opens the modal instead. */
 export const isPersonAddAlone = (args: string): boolean => /^person\s+add$/i.test(args.trim());
@@ -241,7 +241,7 @@ export const fromCommand = (channel: string, body: SlackCommandBody, at: Date): 
 });
 
 /** Action ids of the bot's choice buttons: `choice_<index>`. */
-export const CHOICE_ACTION = /^choice_\d+$/;
+const CHOICE_ACTION = /^choice_\d+$/;
 
 /** A button press on one of the bot's choice buttons -> a choice inbound from the presser. */
 export const fromAction = (channel: string, body: SlackBlockActionBody, at: Date): Inbound | null => {

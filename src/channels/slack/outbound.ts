@@ -68,13 +68,13 @@ export const platformIdOf = (channel: string, ts: string): string => `${channel}
 export const threadTs = (thread: string): string => thread.slice(thread.lastIndexOf(':') + 1);
 
 /** True when the choices can be real buttons: at most 25, each value within Slack's 2000 chars. */
-export const fitsButtons = (choices: readonly OutboundChoice[]): boolean =>
+const fitsButtons = (choices: readonly OutboundChoice[]): boolean =>
   choices.length > 0 &&
   choices.length <= SLACK_MAX_BUTTONS &&
   choices.every((c) => c.value.length > 0 && c.value.length <= MAX_VALUE);
 
 /** Buttons for the choices; `action_id` is `choice_<i>`, the value comes back in the block action. */
-export const choiceButtons = (choices: readonly OutboundChoice[]): types.ActionsBlock => ({
+const choiceButtons = (choices: readonly OutboundChoice[]): types.ActionsBlock => ({
   type: 'actions',
   block_id: 'choices',
   elements: choices.map((c, i): types.Button => ({

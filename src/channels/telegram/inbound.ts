@@ -37,7 +37,7 @@ export const toInbound = (update: Update, c: InboundContext): Inbound | null => 
 export const messageId = (m: Pick<Message, 'chat' | 'message_id'>): string => `${m.chat.id}:${m.message_id}`;
 
 /** The stable id of a button press. */
-export const callbackId = (q: Pick<CallbackQuery, 'id'>): string => `cb:${q.id}`;
+const callbackId = (q: Pick<CallbackQuery, 'id'>): string => `cb:${q.id}`;
 
 const fromMessage = (m: Message, c: InboundContext): Inbound | null => {
   if (!m.from || m.from.is_bot) return null;
@@ -109,7 +109,7 @@ const fromCallback = (q: CallbackQuery, c: InboundContext): Inbound | null => {
  * The command of a message starting with a bot_command entity (`/start CODE`, `/help@netwerk_bot`):
  * lower case, without the slash and the @botname; `other-bot` when it names another bot.
  */
-export const commandOf = (
+const commandOf = (
   text: string | undefined,
   entities: readonly MessageEntity[],
   botUsername: string,
@@ -127,7 +127,7 @@ const isBotMention = (text: string, e: MessageEntity, bot: BotIdentity): boolean
   (e.type === 'text_mention' && e.user.id === bot.id);
 
 /** True when a group message @-mentions the bot or replies to one of its messages. */
-export const addressesBot = (m: Message, entities: readonly MessageEntity[], bot: BotIdentity): boolean => {
+const addressesBot = (m: Message, entities: readonly MessageEntity[], bot: BotIdentity): boolean => {
   const text = m.text ?? m.caption ?? '';
   return m.reply_to_message?.from?.id === bot.id || entities.some((e) => isBotMention(text, e, bot));
 };
@@ -146,7 +146,7 @@ export const withoutMention = (
 };
 
 /** The media of a message (the largest photo size), or undefined for text and service messages. */
-export const mediaOf = (m: Message): MediaRef | undefined => {
+const mediaOf = (m: Message): MediaRef | undefined => {
   const withMime = (kind: MediaRef['kind'], ref: string, mimeType?: string): MediaRef =>
     mimeType ? { kind, ref, mimeType } : { kind, ref };
   if (m.photo?.length) return withMime('image', m.photo.at(-1)!.file_id);

@@ -1,10 +1,6 @@
 export { createTelegramChannel, type TelegramChannel, type TelegramOptions } from './channel.js';
 export { editFailure, editInPlace, replacedMessageId, toTelegramEdit, type TelegramEdit } from './edit.js';
 export {
-  addressesBot,
-  callbackId,
-  commandOf,
-  mediaOf,
   messageId,
   pressedLabel,
   toInbound,

@@ -6,9 +6,9 @@ import type { Outbound, OutboundChoice } from '../../core/messages.js';
 import { INDEX_DATA } from './inbound.js';
 
 /** Telegram's limits: message text, media caption, callback data (bytes). */
-export const TEXT_LIMIT = 4096;
+const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
-export const DATA_LIMIT = 64;
+const DATA_LIMIT = 64;
 /** Labels up to this length sit two to a row; longer ones get a row each. */
 const SHORT_LABEL = 20;
 const RLM = '\u200f';

@@ -20,10 +20,10 @@ const MEDIA: Readonly<Record<string, MediaRef['kind']>> = {
 };
 
 /** True for a group chat id (`...@g.us`). */
-export const isGroupId = (id: string): boolean => id.endsWith('@g.us');
+const isGroupId = (id: string): boolean => id.endsWith('@g.us');
 
 /** True for a person's id: a phone-number id (`...@c.us`) or a linked id (`...@lid`). */
-export const isPersonId = (id: string): boolean => id.endsWith('@c.us') || id.endsWith('@lid');
+const isPersonId = (id: string): boolean => id.endsWith('@c.us') || id.endsWith('@lid');
 
 /** The part before the `@` of a WhatsApp id, as it appears in an @-mention in the text. */
 const userPart = (id: string): string => id.slice(0, id.indexOf('@'));

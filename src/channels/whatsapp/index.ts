@@ -11,12 +11,5 @@ export {
   type WhatsAppClient,
   type WwebjsClientOptions,
 } from './client.js';
-export { isGroupId, isPersonId, parseCommand, toInbound, type InboundContext } from './inbound.js';
-export {
-  DEFAULT_RETRY_AFTER_MS,
-  NOT_CONNECTED,
-  scrubReason,
-  sendFailure,
-  toWhatsApp,
-  type WaSend,
-} from './outbound.js';
+export { parseCommand, toInbound, type InboundContext } from './inbound.js';
+export { NOT_CONNECTED, scrubReason, sendFailure, toWhatsApp, type WaSend } from './outbound.js';

@@ -20,7 +20,7 @@ export const toWhatsApp = (to: Address, m: Outbound): WaSend => ({
 });
 
 /** How long to wait when WhatsApp signals rate limiting without saying how long. */
-export const DEFAULT_RETRY_AFTER_MS = 60_000;
+const DEFAULT_RETRY_AFTER_MS = 60_000;
 
 /** The result of a send while the client is not linked: retry later, the message is kept. */
 export const NOT_CONNECTED: Extract<SendResult, { ok: false }> = {
