@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import type { WriteTx } from '../../core/store.js';
+import type { ReadTx, WriteTx } from '../../core/store.js';
 import type { Activity, Rsvp } from '../activities/types.js';
 import { planDomainJob } from '../jobs.js';
 import type { DataSchema } from '../schema.js';
@@ -112,5 +112,5 @@ export const recordRsvp = (
 };
 
 /** How many people say they come (shown to the coach and in the confirmation). */
-export const comingCount = (tx: WriteTx<DataSchema>, activityId: string): number =>
+export const comingCount = (tx: ReadTx<DataSchema>, activityId: string): number =>
   tx.list('rsvps', (r) => r.activityId === activityId && r.status === 'coming').length;

@@ -1,7 +1,7 @@
 import type { Address } from '../../core/messages.js';
 import { pendingOutbox, type OutboxRecord } from '../../core/records.js';
-import type { WriteTx } from '../../core/store.js';
-import type { Activity } from '../activities/types.js';
+import type { Json, ReadTx, WriteTx } from '../../core/store.js';
+import type { Activity, Broadcast } from '../activities/types.js';
 import type { DataSchema } from '../schema.js';
 import type { Render } from './fanout.js';
 import { settleBroadcastMessage } from './fanout.js';
@@ -9,6 +9,19 @@ import { comingCount } from './rsvp.js';
 
 /** Delivery shares at which the coach's status message is updated (besides every RSVP). */
 const MILESTONES = [0.25, 0.5, 0.75, 1] as const;
+
+/** A broadcast's titles with how many are coming, and its delivery counts: text parameters. */
+export const progressParams = (tx: ReadTx<DataSchema>, b: Broadcast): Record<string, Json> => ({
+  titles: b.activityIds
+    .map((id) => tx.get('activities', id))
+    .filter((a): a is Activity => !!a)
+    .map((a) => `${a.title} (👥 ${comingCount(tx, a.id)})`)
+    .join(', '),
+  sent: b.sent,
+  total: b.total,
+  failed: b.failed,
+  status: { $t: `staff:broadcast_state.${b.status}` },
+});
 
 /**
  * Queues an update of a broadcast's status message in the coach's chat: sent/total, failed, and
@@ -27,25 +40,8 @@ export const queueStatusUpdate = (
   if (!b || !sm) return;
   const coach = tx.get('people', b.createdBy);
   const lng = coach?.lang ?? 'nl';
-  const titles = b.activityIds
-    .map((id) => tx.get('activities', id))
-    .filter((a): a is Activity => !!a)
-    .map((a) => `${a.title} (👥 ${comingCount(tx, a.id)})`)
-    .join(', ');
   const message = {
-    ...d.render(
-      {
-        key: 'staff:broadcast_progress',
-        params: {
-          titles,
-          sent: b.sent,
-          total: b.total,
-          failed: b.failed,
-          status: { $t: `staff:broadcast_state.${b.status}` },
-        },
-      },
-      lng,
-    ),
+    ...d.render({ key: 'staff:broadcast_progress', params: progressParams(tx, b) }, lng),
     replace: sm.platformId,
   };
   const id = `st:${b.id}:${step}`;

@@ -8,7 +8,7 @@ import { newBroadcast } from '../broadcasts/jobs.js';
 import { localDate } from '../dates.js';
 import { planDomainJob } from '../jobs.js';
 import { groupsOf, subscribersOf } from '../broadcasts/recipients.js';
-import { comingCount } from '../broadcasts/rsvp.js';
+import { progressParams } from '../broadcasts/status.js';
 import type { DataSchema, Person } from '../schema.js';
 import { normalizeWord as norm } from '../../parsing/normalize.js';
 import { splitArgs } from './args.js';
@@ -142,17 +142,7 @@ const broadcastStatus = (tx: WriteTx<DataSchema>, staff: Person): Template[] => 
   if (!last.length) return [{ key: 'staff:broadcast_status_none' }];
   const lines: Json[] = last.map((b) => ({
     $t: 'staff:broadcast_status_line',
-    params: {
-      titles: b.activityIds
-        .map((id) => tx.get('activities', id))
-        .filter((a): a is Activity => !!a)
-        .map((a) => `${a.title} (👥 ${comingCount(tx, a.id)})`)
-        .join(', '),
-      sent: b.sent,
-      total: b.total,
-      failed: b.failed,
-      status: { $t: `staff:broadcast_state.${b.status}` },
-    },
+    params: progressParams(tx, b),
   }));
   return [{ key: 'staff:broadcast_status', params: { lines } }];
 };
