@@ -15,7 +15,7 @@ type Actions = Record<string, DomainAction<DataSchema>>;
  * The entries a person is asked to confirm: those naming them as contact, and for a coach (or
  * admin) also those of their newcomers that name no contact. Oldest first.
  */
-export const confirmationsFor = (tx: ReadTx<DataSchema>, person: Person): LedgerEntry[] => {
+const confirmationsFor = (tx: ReadTx<DataSchema>, person: Person): LedgerEntry[] => {
   const own = openConfirmationsFor(tx, person.id);
   if (person.role !== 'coach' && person.role !== 'admin') return [...own];
   const mine = new Set(tx.list('people', (p) => p.coachId === person.id).map((p) => p.id));

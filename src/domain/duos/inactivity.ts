@@ -53,7 +53,7 @@ const lastMeetings = (tx: ReadTx<DataSchema>, newcomerId?: string): Map<string, 
  * disputed), else its first meeting, else the day it was matched, whichever is latest. A new
  * meeting starts a new period, so the nudge and alert can come again after it.
  */
-export const quietSince = (duo: Duo, meetings: ReadonlyMap<string, string>, timeZone: string): string => {
+const quietSince = (duo: Duo, meetings: ReadonlyMap<string, string>, timeZone: string): string => {
   const dates = [
     localDate(new Date(duo.matchedAt), timeZone),
     // A duo back from a pause gets a fresh period: the pause was agreed, not silence.

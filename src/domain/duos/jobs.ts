@@ -20,8 +20,8 @@ type Handler = (tx: WriteTx<DataSchema>, job: Job, now: Date) => void;
 type Kind = JobKind<DataSchema, Job>;
 
 /** Job ids that mark a step as sent for one quiet period (a new meeting starts a new period). */
-export const nudgeJobId = (duoId: string, since: string): string => `duo-nudge:${duoId}:${since}`;
-export const alertJobId = (duoId: string, since: string): string => `duo-alert:${duoId}:${since}`;
+const nudgeJobId = (duoId: string, since: string): string => `duo-nudge:${duoId}:${since}`;
+const alertJobId = (duoId: string, since: string): string => `duo-alert:${duoId}:${since}`;
 
 const nameOf = (tx: WriteTx<DataSchema>, id: string | null | undefined): string =>
   (id ? tx.get('people', id)?.name : undefined) ?? '';

@@ -29,7 +29,7 @@ const minutesAt = (tokens: readonly Token[], i: number): number | null => {
 };
 
 /** A clock time starting at token `i`, or null. `dot` also accepts "14.30" (inside ranges). */
-export const clockAt = (tokens: readonly Token[], i: number, dot = false): Clock | null => {
+const clockAt = (tokens: readonly Token[], i: number, dot = false): Clock | null => {
   const h = tokens[i];
   if (!isNum(h, 2) || Number(h.s) > 24) return null;
   const hour = Number(h.s);

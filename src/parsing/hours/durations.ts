@@ -31,7 +31,7 @@ const fractionAt = (tokens: readonly Token[], i: number): NumberHit | null => {
 };
 
 /** "2", "2,5", "2.5", "2½", "1 1/2", "twee", "anderhalf", "een half" at token `i`, or null. */
-export const numberAt = (tokens: readonly Token[], i: number): NumberHit | null => {
+const numberAt = (tokens: readonly Token[], i: number): NumberHit | null => {
   const t = tokens[i];
   if (!t) return null;
   if (t.kind === 'num') {
