@@ -83,7 +83,7 @@ export const TEST_TEXTS: SlackTexts = {
   activity: TEST_ACTIVITY_TEXTS,
 };
 
-export const TEST_SECRET = 'fake-signing-secret-8f14e45fceea167a';
+const TEST_SECRET = 'fake-signing-secret-8f14e45fceea167a';
 export const TEST_BOT_TOKEN = 'xoxb-1111-2222-fakebottoken';
 
 export interface SlackHarnessOptions {

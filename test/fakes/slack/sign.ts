@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { stringify } from 'node:querystring';
 
 /** Slack's v0 request signature of `body` at `timestamp` (seconds). */
-export const slackSignature = (secret: string, timestamp: number, body: string): string =>
+const slackSignature = (secret: string, timestamp: number, body: string): string =>
   `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 
 /** What Slack POSTs: an Events API envelope, a slash command, or an interaction payload. */
@@ -18,7 +18,7 @@ export type SlackRequestBody =
   | { readonly kind: 'interaction'; readonly payload: unknown };
 
 /** The raw body and content type of a request, exactly as Slack would send it. */
-export const encodeBody = (b: SlackRequestBody): { body: string; contentType: string } => {
+const encodeBody = (b: SlackRequestBody): { body: string; contentType: string } => {
   switch (b.kind) {
     case 'event':
       return { body: JSON.stringify(b.json), contentType: 'application/json' };
@@ -44,7 +44,7 @@ export interface SignOptions {
 }
 
 /** Headers of a signed request. */
-export const signedHeaders = (
+const signedHeaders = (
   secret: string,
   body: string,
   contentType: string,

@@ -17,7 +17,7 @@ const userIdOf = (name: string): number => 100_000_000 + (hash(name) % 900_000_0
 const groupIdOf = (name: string): number => -(1_000_000_000_000 + (hash(`group:${name}`) % 1_000_000_000));
 
 /** A Telegram chat as the harness contract describes it. */
-export const platformMessage = (m: Message): PlatformMessage => ({
+const platformMessage = (m: Message): PlatformMessage => ({
   chat: String(m.chat.id),
   text: m.text ?? m.caption ?? '',
   buttons: (m.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text),

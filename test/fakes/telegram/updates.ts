@@ -43,7 +43,7 @@ export const privateChat = (u: User): Chat => ({ id: u.id, type: 'private', firs
 export const supergroup = (id: number, title: string): Chat => ({ id, type: 'supergroup', title });
 
 /** The entities a Telegram client attaches to typed text: a leading /command and @usernames. */
-export const entitiesOf = (text: string): MessageEntity[] => {
+const entitiesOf = (text: string): MessageEntity[] => {
   const out: MessageEntity[] = [];
   const cmd = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
   if (cmd) out.push({ type: 'bot_command', offset: 0, length: cmd[0].length });
