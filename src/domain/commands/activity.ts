@@ -4,7 +4,7 @@ import type { Json, WriteTx } from '../../core/store.js';
 import { addActivity } from '../activities/index.js';
 import type { DataSchema, Person } from '../schema.js';
 import { splitArgs } from './args.js';
-import { inScope } from './scope.js';
+import { gemeenteIds, inScope } from './scope.js';
 
 export interface ActivityCommandSettings {
   readonly now: Date;
@@ -27,11 +27,7 @@ export const activityAddCommand = (
 ): Template[] => {
   const { options } = splitArgs(line);
   const gemeente = options['gemeente'] ?? options['municipality'] ?? staff.municipality;
-  const asked = gemeente
-    .split(',')
-    .map((g) => g.trim().toLocaleLowerCase())
-    .filter(Boolean)
-    .map((g) => tx.list('municipalities', (m) => m.id === g || m.name.toLocaleLowerCase() === g)[0]?.id ?? g);
+  const asked = gemeenteIds(tx, gemeente);
   const outside = asked.filter((m) => !inScope(staff, m));
   if (outside.length) return [{ key: 'staff:add_other_gemeente', params: { gemeente: outside.join(', ') } }];
   const r = addActivity(

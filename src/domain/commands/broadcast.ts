@@ -12,7 +12,7 @@ import { progressParams } from '../broadcasts/status.js';
 import type { DataSchema, Person } from '../schema.js';
 import { normalizeWord as norm } from '../../parsing/normalize.js';
 import { splitArgs } from './args.js';
-import { inScope } from './scope.js';
+import { gemeenteIds, inScope } from './scope.js';
 
 export interface BroadcastCommandSettings {
   readonly now: Date;
@@ -73,14 +73,9 @@ const planBroadcast = (
       },
     ];
   const a = found[0]!;
-  const asked = options['gemeente']
-    ?.split(',')
-    .map((g) => g.trim().toLocaleLowerCase())
-    .filter(Boolean);
   // Without gemeente=…: the activity's gemeenten this staff member works for.
-  const municipalities = (asked ?? a.municipalities.filter((m) => inScope(staff, m))).map(
-    (g) => tx.list('municipalities', (m) => m.id === g || m.name.toLocaleLowerCase() === g)[0]?.id ?? g,
-  );
+  const asked = options['gemeente'];
+  const municipalities = asked ? gemeenteIds(tx, asked) : a.municipalities.filter((m) => inScope(staff, m));
   const outside = municipalities.filter((m) => !tx.get('municipalities', m) || !inScope(staff, m));
   if (outside.length) return [{ key: 'staff:add_other_gemeente', params: { gemeente: outside.join(', ') } }];
   const when = parseWhen(options['wanneer'] ?? options['when'], s.now, s.timeZone);

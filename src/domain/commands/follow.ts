@@ -3,6 +3,7 @@ import type { WriteTx } from '../../core/store.js';
 import { setFollows } from '../people.js';
 import type { DataSchema, Person } from '../schema.js';
 import { normalizeWord as norm } from '../../parsing/normalize.js';
+import { findMunicipality } from '../activities/index.js';
 import { inScope } from './scope.js';
 
 /**
@@ -17,9 +18,8 @@ export const followCommand = (
   follow: boolean,
 ): Template[] => {
   if (words.length < 2) return [{ key: 'staff:follow_usage' }];
-  const g = norm(words.at(-1)!);
   const name = norm(words.slice(0, -1).join(' '));
-  const municipality = tx.list('municipalities', (m) => m.id === g || norm(m.name) === g)[0];
+  const municipality = findMunicipality(tx, words.at(-1)!);
   if (!municipality) return [{ key: 'staff:follow_no_gemeente', params: { gemeente: words.at(-1)! } }];
   const people = tx.list(
     'people',

@@ -5,6 +5,7 @@ import { createPerson } from '../people.js';
 import type { Role } from '../roles.js';
 import type { DataSchema, Person } from '../schema.js';
 import { splitArgs } from './args.js';
+import { findMunicipality } from '../activities/index.js';
 import { inScope } from './scope.js';
 
 /** Role words a coach may type, in Dutch and English. */
@@ -48,12 +49,7 @@ export const personAddCommand = (
   if (staff.role !== 'admin' && !COACH_MAY_ADD.includes(role))
     return [{ key: 'staff:add_role_refused', params: { role: { $t: `staff:role.${role}` } } }];
   const asked = options['gemeente'];
-  const municipality = asked
-    ? (tx.list(
-        'municipalities',
-        (m) => m.id === asked.toLocaleLowerCase() || m.name.toLocaleLowerCase() === asked.toLocaleLowerCase(),
-      )[0]?.id ?? asked)
-    : staff.municipality;
+  const municipality = asked ? (findMunicipality(tx, asked)?.id ?? asked) : staff.municipality;
   if (!inScope(staff, municipality))
     return [{ key: 'staff:add_other_gemeente', params: { gemeente: municipality } }];
   const lang = (options['taal'] ?? options['lang'] ?? 'nl').toLocaleLowerCase();

@@ -1,6 +1,7 @@
 import type { ReadTx } from '../../core/store.js';
 import type { DataSchema, Person } from '../schema.js';
 import { normalizeWord as norm } from '../../parsing/normalize.js';
+import { findMunicipality } from '../activities/index.js';
 import { inScope } from '../staff.js';
 
 export { inScope, isStaff } from '../staff.js';
@@ -23,3 +24,11 @@ export const findNewcomers = (tx: ReadTx<DataSchema>, staff: Person, query: stri
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 };
+
+/** Gemeente ids for a list typed by a coach ("wetteren, Laarne"): ids or names; unknown ones as typed (lower case). */
+export const gemeenteIds = (tx: ReadTx<DataSchema>, list: string): string[] =>
+  list
+    .split(',')
+    .map((g) => g.trim().toLocaleLowerCase())
+    .filter(Boolean)
+    .map((g) => findMunicipality(tx, g)?.id ?? g);
