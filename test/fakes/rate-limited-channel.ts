@@ -6,8 +6,6 @@ export interface RateLimitedChannelOptions {
   readonly name?: string;
   /** Messages per second the "platform" accepts overall. */
   readonly limitPerSecond: number;
-  /** Messages it accepts at once after a quiet spell (default: a tenth of a second's worth). */
-  readonly burst?: number;
   readonly clock: Clock;
 }
 
@@ -29,7 +27,8 @@ export interface RateLimitedChannel extends Channel {
  */
 export const createRateLimitedChannel = (o: RateLimitedChannelOptions): RateLimitedChannel => {
   const rate = o.limitPerSecond / 1000;
-  const capacity = o.burst ?? Math.max(1, Math.floor(o.limitPerSecond / 10));
+  // It accepts a tenth of a second's worth at once after a quiet spell.
+  const capacity = Math.max(1, Math.floor(o.limitPerSecond / 10));
   let tokens = capacity;
   let at = o.clock.now().getTime();
   const deliveries = new Map<string, number>();
