@@ -21,9 +21,8 @@ import {
   type ImportProblem,
 } from '../domain/activities/index.js';
 import { localDate } from '../domain/dates.js';
-import { openStore } from '../main.js';
 import { createSystemIds, systemClock } from '../system.js';
-import type { CliContext } from './context.js';
+import { withStore, type CliContext } from './context.js';
 
 /** The flag of each field where it differs from the field's name. */
 const FLAGS: Readonly<Record<string, string>> = {
@@ -123,8 +122,7 @@ const add = async (ctx: CliContext, o: Opts): Promise<number> => {
     return 1;
   }
   const cat = catalogueContext(ctx);
-  const store = await openStore(ctx.config, ctx.log);
-  try {
+  return withStore(ctx, async (store) => {
     const r = await store.transact((tx) => {
       const added = addActivity(tx, input, cat);
       if (added.ok && reason !== undefined)
@@ -143,9 +141,7 @@ const add = async (ctx: CliContext, o: Opts): Promise<number> => {
       else ctx.out(ctx.t('activity.overridden', { title: a.title, reason: reason.trim() }));
     }
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 };
 
 const importProblem = (ctx: CliContext, p: ImportProblem) =>
@@ -172,8 +168,7 @@ const importFile = async (ctx: CliContext, file: string | undefined, o: Opts): P
     return 1;
   }
   const gemeente = str(o['gemeente']);
-  const store = await openStore(ctx.config, ctx.log);
-  try {
+  return withStore(ctx, async (store) => {
     const r = await store.transact((tx) =>
       importActivities(tx, text, {
         ...catalogueContext(ctx),
@@ -199,9 +194,7 @@ const importFile = async (ctx: CliContext, file: string | undefined, o: Opts): P
       );
     if (r.kept_out.length) ctx.out(ctx.t('activity.import_override_hint'));
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 };
 
 const statusOf = (ctx: CliContext, a: Activity) => {
@@ -226,8 +219,7 @@ const list = async (ctx: CliContext, o: Opts): Promise<number> => {
   }
   const window = weekWindow(date, tz);
   const wanted = str(o['gemeente']);
-  const store = await openStore(ctx.config, ctx.log);
-  try {
+  return withStore(ctx, async (store) => {
     const found = await store.read((tx) => {
       const m = wanted ? findMunicipality(tx, wanted) : undefined;
       if (wanted && !m) return null;
@@ -251,9 +243,7 @@ const list = async (ctx: CliContext, o: Opts): Promise<number> => {
         }),
       );
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 };
 
 const missing = (ctx: CliContext, o: Opts, names: readonly string[]): boolean => {
@@ -267,8 +257,7 @@ const change = async (ctx: CliContext, sub: 'override' | 'cancel', o: Opts): Pro
   if (missing(ctx, o, sub === 'override' ? ['id', 'reason'] : ['id'])) return 2;
   const wanted = str(o['id']) ?? '';
   const now = systemClock.now();
-  const store = await openStore(ctx.config, ctx.log);
-  try {
+  return withStore(ctx, async (store) => {
     const r = await store.transact((tx) => {
       const a = findActivity(tx, wanted);
       if (!a) return { ok: false as const, reason: 'not_found' as const };
@@ -291,9 +280,7 @@ const change = async (ctx: CliContext, sub: 'override' | 'cancel', o: Opts): Pro
         : ctx.t('activity.overridden', { title: a.title, reason: a.override?.reason ?? '' }),
     );
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 };
 
 /** `group add --gemeente G --channel telegram|whatsapp|slack --chat GROUP_ID --name N`. */
@@ -304,8 +291,7 @@ const groupAdd = async (ctx: CliContext, o: Opts): Promise<number> => {
     ctx.err(ctx.t('group.bad_channel', { channel }));
     return 2;
   }
-  const store = await openStore(ctx.config, ctx.log);
-  try {
+  return withStore(ctx, async (store) => {
     const r = await store.transact((tx) =>
       addGroup(
         tx,
@@ -324,15 +310,12 @@ const groupAdd = async (ctx: CliContext, o: Opts): Promise<number> => {
     const g = r.group;
     ctx.out(ctx.t('group.added', { name: g.name, gemeente: g.municipality, channel, id: g.id }));
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 };
 
 /** `group list`: every gemeente-groep. */
 const groupList = async (ctx: CliContext): Promise<number> => {
-  const store = await openStore(ctx.config, ctx.log);
-  try {
+  return withStore(ctx, async (store) => {
     const groups = await store.read((tx) => listGroups(tx));
     if (!groups.length) ctx.out(ctx.t('group.list_empty'));
     for (const g of groups)
@@ -346,9 +329,7 @@ const groupList = async (ctx: CliContext): Promise<number> => {
         }),
       );
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 };
 
 const usage = (ctx: CliContext): number => {

@@ -1,9 +1,9 @@
 import { createApp, hoursSettings } from '../app.js';
 import { createConsoleChannel } from '../channels/console/index.js';
-import { ensureDemo, openStore } from '../main.js';
+import { ensureDemo } from '../main.js';
 import { createSystemIds, systemClock } from '../system.js';
 import { outboxSettings } from '../outbox/index.js';
-import type { CliContext } from './context.js';
+import { withStore, type CliContext } from './context.js';
 
 /**
  * `chat [--data DIR]`: a scripted conversation. Reads `<user>: <text>` lines from standard input,
@@ -11,38 +11,39 @@ import type { CliContext } from './context.js';
  * all work is done. Demo data is loaded into an empty database (codes go to standard error).
  */
 export const chat = async (ctx: CliContext, dataDir?: string): Promise<void> => {
-  const store = await openStore(ctx.config, ctx.log, dataDir ?? ctx.config.DATA_DIR);
-  try {
-    await ensureDemo(store, ctx.config, {
-      clock: systemClock,
-      i18n: ctx.i18n,
-      hasRealChannels: false,
-      print: ctx.err,
-    });
-    const channel = createConsoleChannel({
-      input: process.stdin,
-      output: process.stdout,
-      mode: 'script',
-      now: () => systemClock.now(),
-    });
-    const app = createApp({
-      store,
-      channels: [channel],
-      clock: systemClock,
-      ids: createSystemIds(),
-      log: ctx.log,
-      maxMisses: ctx.config.MAX_MISSES,
-      hours: hoursSettings(ctx.config),
-      inviteTtlDays: ctx.config.INVITE_TTL_DAYS,
-      digestCron: ctx.config.DIGEST_CRON,
-      outbox: outboxSettings(ctx.config),
-      content: ctx.content,
-    });
-    await app.start();
-    await channel.done;
-    await app.idle();
-    await app.stop();
-  } finally {
-    await store.close();
-  }
+  await withStore(
+    ctx,
+    async (store) => {
+      await ensureDemo(store, ctx.config, {
+        clock: systemClock,
+        i18n: ctx.i18n,
+        hasRealChannels: false,
+        print: ctx.err,
+      });
+      const channel = createConsoleChannel({
+        input: process.stdin,
+        output: process.stdout,
+        mode: 'script',
+        now: () => systemClock.now(),
+      });
+      const app = createApp({
+        store,
+        channels: [channel],
+        clock: systemClock,
+        ids: createSystemIds(),
+        log: ctx.log,
+        maxMisses: ctx.config.MAX_MISSES,
+        hours: hoursSettings(ctx.config),
+        inviteTtlDays: ctx.config.INVITE_TTL_DAYS,
+        digestCron: ctx.config.DIGEST_CRON,
+        outbox: outboxSettings(ctx.config),
+        content: ctx.content,
+      });
+      await app.start();
+      await channel.done;
+      await app.idle();
+      await app.stop();
+    },
+    dataDir,
+  );
 };

@@ -1,8 +1,11 @@
 import { loadContent } from '../app.js';
 import { loadConfig, type Config } from '../config/index.js';
 import type { Log } from '../core/log.js';
+import type { Store } from '../core/store.js';
+import type { DataSchema } from '../domain/index.js';
 import type { I18n } from '../i18n/index.js';
 import { createLog } from '../logging.js';
+import { openStore } from '../main.js';
 
 /** What every CLI command starts from: configuration, a logger, translated texts. */
 export interface CliContext {
@@ -28,4 +31,21 @@ export const createCliContext = (overrides: Partial<Record<string, string>> = {}
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),
   };
+};
+
+/**
+ * Opens the database (DATA_DIR, or `dir`), runs `fn` with it and closes it however `fn` ends: a
+ * command holds the store's lock only while it runs.
+ */
+export const withStore = async <T>(
+  ctx: CliContext,
+  fn: (store: Store<DataSchema>) => Promise<T>,
+  dir?: string,
+): Promise<T> => {
+  const store = await openStore(ctx.config, ctx.log, dir);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
 };

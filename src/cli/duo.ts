@@ -20,9 +20,8 @@ import {
   type SetupProblem,
 } from '../domain/index.js';
 import { localDate } from '../domain/dates.js';
-import { openStore } from '../main.js';
 import { createSystemIds, systemClock } from '../system.js';
-import type { CliContext } from './context.js';
+import { withStore, type CliContext } from './context.js';
 
 /** Options `duo ...` and `trajectory ...` take (declared so `--newcomer "Amina Khaled"` parses). */
 export const DUO_OPTIONS: readonly string[] = [
@@ -79,16 +78,13 @@ const numberOpt = (v: string | undefined): number | undefined | null =>
   v === undefined ? undefined : /^\d+$/.test(v.trim()) ? Number(v) : null;
 
 const run = async (ctx: CliContext, work: (store: Store<DataSchema>) => Promise<void>): Promise<number> => {
-  const store = await openStore(ctx.config, ctx.log);
   try {
-    await work(store);
+    await withStore(ctx, work);
     return 0;
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
     ctx.err(ctx.t(e.key, e.params));
     return 1;
-  } finally {
-    await store.close();
   }
 };
 

@@ -1,7 +1,6 @@
 import type { ReadTx } from '../core/store.js';
 import type { DataSchema, LedgerEntry } from '../domain/index.js';
-import { openStore } from '../main.js';
-import type { CliContext } from './context.js';
+import { withStore, type CliContext } from './context.js';
 
 /** Columns of the hours export, in order; names stay stable for spreadsheets that read them. */
 const COLUMNS = [
@@ -72,8 +71,7 @@ export const exportHours = async (
     ctx.err(ctx.t('bad_format', { format }));
     return 2;
   }
-  const store = await openStore(ctx.config, ctx.log);
-  try {
+  return withStore(ctx, async (store) => {
     const gemeente = o['gemeente'];
     const rows = await store.read((tx) => {
       if (gemeente && !tx.get('municipalities', gemeente)) return null;
@@ -89,7 +87,5 @@ export const exportHours = async (
       for (const r of rows) ctx.out(COLUMNS.map((c) => csvField(r[c])).join(';'));
     }
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 };

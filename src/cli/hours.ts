@@ -1,8 +1,7 @@
 import { correctEntry, findPerson, type LedgerEntry } from '../domain/index.js';
 import { parseDuration } from '../parsing/hours/index.js';
-import { openStore } from '../main.js';
 import { systemClock } from '../system.js';
-import type { CliContext } from './context.js';
+import { withStore, type CliContext } from './context.js';
 
 /**
  * `hours correct --entry ID --coach NAME [--hours 1u30] [--date YYYY-MM-DD] [--note TEXT]`: a
@@ -32,8 +31,7 @@ export const hoursCorrect = async (
     ctx.err(ctx.t('correct_usage'));
     return 2;
   }
-  const store = await openStore(ctx.config, ctx.log);
-  try {
+  return withStore(ctx, async (store) => {
     const r = await store.transact((tx) => {
       const coach = findPerson(tx, o['coach'] ?? '');
       if (!coach) return { ok: false as const, reason: 'unknown_coach' };
@@ -55,7 +53,5 @@ export const hoursCorrect = async (
     const e: LedgerEntry = r.entry;
     ctx.out(ctx.t('corrected', { entry: e.id, minutes: e.minutes, date: e.date, status: e.status }));
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 };

@@ -1,9 +1,8 @@
 import type { CoreSchema } from '../core/records.js';
 import type { Store } from '../core/store.js';
-import { openStore } from '../main.js';
 import { deadLetters, outboxCounts, retryDeadLetters } from '../outbox/index.js';
 import { systemClock } from '../system.js';
-import type { CliContext } from './context.js';
+import { withStore, type CliContext } from './context.js';
 
 /** Options `outbox ...` takes (`--id` is a global option; `--all` is a flag, read as given). */
 export const OUTBOX_OPTIONS: readonly string[] = ['channel'];
@@ -102,12 +101,10 @@ export const outboxCommand = async (
     ctx.err(ctx.t('outbox.usage'));
     return 2;
   }
-  const store = (await openStore(ctx.config, ctx.log)) as unknown as Store<CoreSchema>;
-  try {
+  return withStore(ctx, async (data) => {
+    const store = data as unknown as Store<CoreSchema>;
     if (sub === 'failed') return await failed(ctx, store, o['channel']);
     if (sub === 'retry') return await retry(ctx, store, o);
     return await status(ctx, store);
-  } finally {
-    await store.close();
-  }
+  });
 };

@@ -6,14 +6,12 @@ import {
   issueInvite,
   setDigestCron,
 } from '../domain/index.js';
-import { openStore } from '../main.js';
 import { createSystemIds, systemClock } from '../system.js';
-import type { CliContext } from './context.js';
+import { withStore, type CliContext } from './context.js';
 
 /** `person add --name N --role R --gemeente G [--lang L] [--coach C] [--external-id X]`: prints the invite code. */
 export const personAdd = async (ctx: CliContext, o: Record<string, string | undefined>): Promise<number> => {
-  const store = await openStore(ctx.config, ctx.log);
-  try {
+  return withStore(ctx, async (store) => {
     const now = systemClock.now();
     const r = await store.transact((tx) =>
       createPerson(
@@ -46,9 +44,7 @@ export const personAdd = async (ctx: CliContext, o: Record<string, string | unde
     );
     printInvite(ctx, r.printableCode, r.invite.expiresAt);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 };
 
 const printInvite = (ctx: CliContext, code: string, expiresAt: string) => {
@@ -66,8 +62,7 @@ export const personInvite = async (
   ctx: CliContext,
   o: Record<string, string | undefined>,
 ): Promise<number> => {
-  const store = await openStore(ctx.config, ctx.log);
-  try {
+  return withStore(ctx, async (store) => {
     const wanted = o['person'] ?? o['name'] ?? '';
     const r = await store.transact((tx) => {
       const person = findPerson(tx, wanted);
@@ -87,9 +82,7 @@ export const personInvite = async (
     ctx.out(ctx.t('invite_for', { name: r.person.name }));
     printInvite(ctx, formatInviteCode(r.invite.code), r.invite.expiresAt);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 };
 
 /** `municipality add --id ID --name NAME`. */
@@ -97,8 +90,7 @@ export const municipalityAdd = async (
   ctx: CliContext,
   o: Record<string, string | undefined>,
 ): Promise<number> => {
-  const store = await openStore(ctx.config, ctx.log);
-  try {
+  return withStore(ctx, async (store) => {
     const r = await store.transact((tx) => addMunicipality(tx, { id: o['id'] ?? '', name: o['name'] ?? '' }));
     if (r.ok) {
       ctx.out(ctx.t('municipality_added', { id: r.municipality.id, name: r.municipality.name }));
@@ -107,9 +99,7 @@ export const municipalityAdd = async (
     if (r.exists) ctx.err(ctx.t('municipality_exists', { id: o['id'] ?? '' }));
     for (const p of r.problems) ctx.err(ctx.t('problem', p));
     return 1;
-  } finally {
-    await store.close();
-  }
+  });
 };
 
 /** `municipality digest --id ID --cron "0 18 * * 0"` (or `--cron default`): when its weekly digest goes out. */
@@ -122,8 +112,7 @@ export const municipalityDigest = async (
     ctx.err(ctx.t('usage'));
     return 2;
   }
-  const store = await openStore(ctx.config, ctx.log);
-  try {
+  return withStore(ctx, async (store) => {
     const r = await store.transact((tx) =>
       setDigestCron(
         tx,
@@ -144,7 +133,5 @@ export const municipalityDigest = async (
       }),
     );
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 };
