@@ -1,6 +1,7 @@
 import type { DomainAction } from '../../core/actions.js';
 import type { Json } from '../../core/store.js';
 import { parseDate, parseDuration, parseHours } from '../../parsing/hours/index.js';
+import { normalizeWord } from '../../parsing/normalize.js';
 import { shiftDate } from '../dates.js';
 import { checkEntry, recordEntry } from '../ledger/index.js';
 import { OFFER_TYPES, type OfferType } from '../ledger/types.js';
@@ -63,7 +64,8 @@ export const hoursReportActions = (s: HoursSettings): Actions => {
         const data = { ...fromText, ...draftFor(ctx, person.id, false) };
         const buddy = buddyOf(ctx.tx, person.id);
         const withName = parsed?.ok ? parsed.withName : null;
-        if (buddy && withName && nameOf(ctx.tx, buddy)?.toLowerCase() === withName.toLowerCase())
+        const buddyName = buddy ? nameOf(ctx.tx, buddy) : undefined;
+        if (buddy && withName && buddyName && normalizeWord(buddyName) === normalizeWord(withName))
           Object.assign(data, { h_offer: 'buddy', h_contact: buddy });
         return { outcome: future ? 'future' : 'ok', data };
       }
