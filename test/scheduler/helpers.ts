@@ -49,3 +49,34 @@ export const countingLists = (
   };
   return { store, lists: () => n };
 };
+
+/**
+ * The store, whose next commit fails with `message` after its transaction ran (as a full disk or a
+ * failed fsync would): at once when `first`, else after `failNext()`. Only that one commit fails.
+ */
+export const failingCommits = (
+  real: Store<DataSchema>,
+  message: string,
+  first = true,
+): { store: Store<DataSchema>; failNext: () => void } => {
+  let failNext = first;
+  const store: Store<DataSchema> = {
+    transact: (fn) =>
+      real.transact(async (tx) => {
+        const r = await fn(tx);
+        if (failNext) {
+          failNext = false;
+          throw new Error(message);
+        }
+        return r;
+      }),
+    read: (fn) => real.read(fn),
+    close: () => real.close(),
+  };
+  return {
+    store,
+    failNext: () => {
+      failNext = true;
+    },
+  };
+};

@@ -8,7 +8,7 @@ import type { Store } from '../../src/core/store.js';
 import type { DataSchema, Job } from '../../src/domain/schema.js';
 import { createScheduler, planJob, type SchedulerOptions } from '../../src/scheduler/index.js';
 import { fileStore, memoryStore } from '../helpers/store.js';
-import { bump, countingLists, job, runs } from './helpers.js';
+import { bump, countingLists, failingCommits, job, runs } from './helpers.js';
 
 const T0 = '2026-11-23T09:00:00Z';
 const MIN = 60_000;
@@ -213,20 +213,7 @@ describe('scheduler: exactly once across restarts', () => {
     const dir = tempDir();
     const clock = new ManualClock(T0);
     const real = await fileStore(dir);
-    let failNext = true;
-    const flaky: Store<DataSchema> = {
-      transact: (fn) =>
-        real.transact(async (tx) => {
-          const r = await fn(tx);
-          if (failNext) {
-            failNext = false;
-            throw new Error('disk full');
-          }
-          return r;
-        }),
-      read: (fn) => real.read(fn),
-      close: () => real.close(),
-    };
+    const { store: flaky } = failingCommits(real, 'disk full');
     await real.transact((tx) => planJob(tx, 'jobs', job('once', '2026-11-23T08:00:00Z')));
     let calls = 0;
     const handlers = {
@@ -255,25 +242,13 @@ describe('scheduler: exactly once across restarts', () => {
   it('within one process, a failed commit is retried at the next tick', async () => {
     const real = memoryStore();
     const clock = new ManualClock(T0);
-    let failNext = false;
-    const flaky: Store<DataSchema> = {
-      transact: (fn) =>
-        real.transact(async (tx) => {
-          const r = await fn(tx);
-          if (failNext) {
-            failNext = false;
-            throw new Error('fsync failed');
-          }
-          return r;
-        }),
-      read: (fn) => real.read(fn),
-      close: () => real.close(),
-    };
+    const flakyStore = failingCommits(real, 'fsync failed', false);
+    const flaky = flakyStore.store;
     await put(real, job('j', '2026-11-23T09:00:01Z'));
     const s = scheduler(flaky, clock);
     expect(await s.tick()).toBe(0); // builds the index; nothing due yet
     clock.advance(1000);
-    failNext = true;
+    flakyStore.failNext();
     expect(await s.tick()).toBe(0);
     expect(await runs(real, 'j')).toBe(0);
     expect(await s.tick()).toBe(1);
