@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSeededIds } from '../../src/core/clock.js';
 import { addActivity, addGroup } from '../../src/domain/activities/index.js';
+import { validInput } from '../domain/activities/world.js';
 import { createTestBot, type TestBot } from '../helpers/bot.js';
 
 // The test bot's clock: Monday 23 November 2026, 10:00 in Brussels.
@@ -20,7 +21,7 @@ const ready = async () => {
   await bot.store.transact((tx) => {
     const a = addActivity(
       tx,
-      {
+      validInput({
         title: 'Wandeling langs de Schelde',
         description: 'We wandelen samen.',
         date: '2026-12-05',
@@ -28,13 +29,7 @@ const ready = async () => {
         end: '12:00',
         place: 'Kaai',
         address: 'Markt 1',
-        gemeente: 'wetteren',
-        price: '0',
-        organiser: 'Bib Wetteren',
-        free: 'ja',
-        dutch_context: 'ja',
-        accessible_organisation: 'ja',
-      },
+      }),
       ctx,
     );
     if (!a.ok) throw new Error(JSON.stringify(a.problems));
