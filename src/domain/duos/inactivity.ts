@@ -73,6 +73,19 @@ export const stepFor = (days: number, s: InactivitySettings): InactivityStep['st
   return null;
 };
 
+/** What one duo is due for on local date `today`, or null. */
+const stepOn = (
+  duo: Duo,
+  meetings: ReadonlyMap<string, string>,
+  today: string,
+  s: InactivitySettings,
+): InactivityStep | null => {
+  const since = quietSince(duo, meetings, s.timeZone);
+  const days = daysBetween(since, today);
+  const step = stepFor(days, s);
+  return step ? { duo, step, since, days } : null;
+};
+
 /**
  * Active duos (paused and ended ones never) that have not met for the nudge or alert days, with
  * what each is due for on `now`'s local day. Reads every active duo and the ledger once: meant
@@ -83,12 +96,7 @@ export const quietDuos = (tx: ReadTx<DataSchema>, now: Date, s: InactivitySettin
   const duos = tx.list('duos', (d) => d.status === 'active');
   if (!duos.length) return [];
   const meetings = lastMeetings(tx);
-  return duos.flatMap((duo) => {
-    const since = quietSince(duo, meetings, s.timeZone);
-    const days = daysBetween(since, today);
-    const step = stepFor(days, s);
-    return step ? [{ duo, step, since, days }] : [];
-  });
+  return duos.flatMap((duo) => stepOn(duo, meetings, today, s) ?? []);
 };
 
 /** The quiet step of one duo on `now`'s day (for a job re-checking just before it sends). */
@@ -99,9 +107,5 @@ export const quietStepOf = (
   s: InactivitySettings,
 ): InactivityStep | null => {
   if (duo.status !== 'active') return null;
-  const meetings = lastMeetings(tx, duo.newcomerId);
-  const since = quietSince(duo, meetings, s.timeZone);
-  const days = daysBetween(since, localDate(now, s.timeZone));
-  const step = stepFor(days, s);
-  return step ? { duo, step, since, days } : null;
+  return stepOn(duo, lastMeetings(tx, duo.newcomerId), localDate(now, s.timeZone), s);
 };
