@@ -52,7 +52,7 @@ const csvField = (v: string | number): string => {
 };
 
 /** The rows of the hours export, one per entry (every status), by gemeente when asked. */
-export const hoursRows = (tx: ReadTx<DataSchema>, gemeente?: string): Row[] =>
+const hoursRows = (tx: ReadTx<DataSchema>, gemeente?: string): Row[] =>
   tx
     .list('ledger', (e) => !gemeente || tx.get('people', e.newcomerId)?.municipality === gemeente)
     .map((e) => rowOf(tx, e))

@@ -1,12 +1,10 @@
-export { createDispatcher, MAX_WAKE_MS, type Dispatcher, type DispatcherOptions } from './dispatcher.js';
+export { createDispatcher, type Dispatcher, type DispatcherOptions } from './dispatcher.js';
 export type { BroadcastProgress } from './progress.js';
 export { DEFAULT_QUIET_HOURS, parseQuietHours, quietUntil, type QuietHours } from './quiet-hours.js';
 export {
-  createLimiter,
   parseRate,
   PLATFORM_POLICIES,
   TokenBucket,
-  type ChannelLimiter,
   type ChannelPolicy,
   type RateLimit,
 } from './rate-limit.js';
@@ -14,7 +12,6 @@ export type { OnSettled } from './settle.js';
 export { outboxSettings, type OutboxSettings } from './settings.js';
 export {
   deadLetters,
-  maskChat,
   outboxCounts,
   retryDeadLetters,
   type DeadLetter,

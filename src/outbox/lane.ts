@@ -10,7 +10,7 @@ import { isBroadcast, orderKey, selectRows } from './select.js';
 import { deferRows, isRateLimited, settleRows, type OnSettled, type Settled } from './settle.js';
 
 /** Token waits up to this long are slept inside the round; longer ones end it with a wake-up. */
-export const MAX_NAP_MS = 5_000;
+const MAX_NAP_MS = 5_000;
 
 /** What the lanes of one dispatcher share. */
 export interface LaneContext<S extends CoreSchema> {
