@@ -2,10 +2,7 @@ import { createSeededIds, type Ids } from '../../../src/core/clock.js';
 import type { Store } from '../../../src/core/store.js';
 import {
   addMunicipality,
-  COLLECTIONS,
   createPerson,
-  DATA_VERSION,
-  MIGRATIONS,
   recordEntry,
   type DataSchema,
   type LedgerEntry,
@@ -13,7 +10,7 @@ import {
   type Person,
   type Via,
 } from '../../../src/domain/index.js';
-import { createMemoryStore } from '../../../src/store/index.js';
+import { memoryStore } from '../../helpers/store.js';
 
 /** Monday 23 November 2026, 11:00 in Brussels. */
 export const NOW = new Date('2026-11-23T10:00:00Z');
@@ -44,11 +41,7 @@ export interface World {
 
 /** A memory store with two gemeenten, people of every role, two duos and one term. */
 export const world = async (): Promise<World> => {
-  const store = createMemoryStore<DataSchema>({
-    schemaVersion: DATA_VERSION,
-    migrations: MIGRATIONS,
-    collections: COLLECTIONS,
-  });
+  const store = memoryStore();
   const ids = createSeededIds(11);
   const ctx = { now: NOW, ids, actor: 'cli', inviteTtlDays: 14, languages: ['nl'] };
   const people = await store.transact((tx) => {
