@@ -1,5 +1,6 @@
 import type { CoreSchema, OutboxRecord } from '../core/records.js';
 import type { ReadTx, WriteTx } from '../core/store.js';
+import { byAge } from './select.js';
 
 /** A message the outbox gave up on, as a coach may see it: no phone number, no full chat id. */
 export interface DeadLetter {
@@ -25,9 +26,6 @@ const preview = (text: string) => {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
   return chars.length > TEXT_CHARS ? `${chars.slice(0, TEXT_CHARS).join('')}…` : chars.join('');
 };
-
-const byAge = (a: OutboxRecord, b: OutboxRecord) =>
-  a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
 /** The dead-letter list (rows with status `failed`), oldest first, optionally of one channel. */
 export const deadLetters = (tx: ReadTx<CoreSchema>, channel?: string): DeadLetter[] =>

@@ -7,7 +7,8 @@ export const isBroadcast = (r: OutboxRecord): boolean => r.kind === 'broadcast';
 /** Order is kept per address within a kind: replies never wait behind a broadcast. */
 export const orderKey = (r: OutboxRecord): string => `${isBroadcast(r) ? 'b' : 'r'}|${addressKey(r.to)}`;
 
-const byAge = (a: OutboxRecord, b: OutboxRecord) =>
+/** Oldest first (then by id): the order rows were written. */
+export const byAge = (a: OutboxRecord, b: OutboxRecord): number =>
   a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
 export interface SelectOptions {
