@@ -125,6 +125,12 @@ export interface DuoChangeOptions {
   readonly staff?: Person;
 }
 
+/** Calendar days (in `timeZone`, so a clock change does not shift a day) of the running pause. */
+const pauseSoFar = (duo: Duo, o: DuoChangeOptions): number =>
+  duo.pausedAt
+    ? Math.max(0, daysBetween(localDate(new Date(duo.pausedAt), o.timeZone), localDate(o.now, o.timeZone)))
+    : 0;
+
 /** Pauses an active duo (it became too heavy, holidays): follow-ups wait until it resumes. */
 export const pauseDuo = (tx: WriteTx<DataSchema>, duoId: string, o: DuoChangeOptions): DuoResult => {
   const r = reach(tx, duoId, o.staff);
@@ -143,8 +149,7 @@ export const resumeDuo = (tx: WriteTx<DataSchema>, duoId: string, o: DuoChangeOp
   if (!r.ok) return r;
   if (r.duo.status !== 'paused')
     return { ok: false, reason: r.duo.status === 'ended' ? 'already_ended' : 'not_paused', duo: r.duo };
-  const from = r.duo.pausedAt ? localDate(new Date(r.duo.pausedAt), o.timeZone) : null;
-  const days = from ? Math.max(0, daysBetween(from, localDate(o.now, o.timeZone))) : 0;
+  const days = pauseSoFar(r.duo, o);
   return save(tx, {
     ...r.duo,
     status: 'active',
@@ -168,10 +173,7 @@ export const endDuo = (
   if (!r.ok) return r;
   const duo = r.duo;
   if (duo.status === 'ended') return { ok: false, reason: 'already_ended', duo };
-  const extra =
-    duo.status === 'paused' && duo.pausedAt
-      ? Math.max(0, daysBetween(localDate(new Date(duo.pausedAt), o.timeZone), localDate(o.now, o.timeZone)))
-      : 0;
+  const extra = duo.status === 'paused' ? pauseSoFar(duo, o) : 0;
   const reason = o.reason?.trim();
   const ended = save(tx, {
     ...duo,
