@@ -1,8 +1,7 @@
-import { createApp, hoursSettings } from '../app.js';
+import { configuredOptions, createApp } from '../app.js';
 import { createConsoleChannel } from '../channels/console/index.js';
 import { ensureDemo } from '../main.js';
 import { createSystemIds, systemClock } from '../system.js';
-import { outboxSettings } from '../outbox/index.js';
 import { withStore, type CliContext } from './context.js';
 
 /**
@@ -32,11 +31,7 @@ export const chat = async (ctx: CliContext, dataDir?: string): Promise<void> => 
         clock: systemClock,
         ids: createSystemIds(),
         log: ctx.log,
-        maxMisses: ctx.config.MAX_MISSES,
-        hours: hoursSettings(ctx.config),
-        inviteTtlDays: ctx.config.INVITE_TTL_DAYS,
-        digestCron: ctx.config.DIGEST_CRON,
-        outbox: outboxSettings(ctx.config),
+        ...configuredOptions(ctx.config),
         content: ctx.content,
       });
       await app.start();
