@@ -13,7 +13,7 @@ export interface CliContext {
   readonly log: Log;
   readonly i18n: I18n;
   readonly content: ReturnType<typeof loadContent>;
-  /** A CLI text in the coach's language (CLI_LANGUAGE). */
+  /** A CLI text in the coach's language (CLI_LANGUAGE): `key` in `cli`, or `ns:key` in another namespace. */
   t(key: string, params?: Record<string, string | number>): string;
   out(line: string): void;
   err(line: string): void;
@@ -27,7 +27,7 @@ export const createCliContext = (overrides: Partial<Record<string, string>> = {}
     log: createLog(config.LOG_LEVEL, config.LOG_PRETTY),
     i18n: content.i18n,
     content,
-    t: (key, params = {}) => content.i18n.t(config.CLI_LANGUAGE, `cli:${key}`, params),
+    t: (key, params = {}) => content.i18n.t(config.CLI_LANGUAGE, key.includes(':') ? key : `cli:${key}`, params),
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),
   };

@@ -79,6 +79,12 @@ export const configSchema = z.object({
     .default('0 10 * * 1'),
   INACTIVITY_NUDGE_DAYS: int(1, 365).default(14),
   INACTIVITY_ALERT_DAYS: int(1, 365).default(28),
+  COACH_DIGEST_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'five cron fields, e.g. "0 9 * * 1-5" (working days 09:00)')
+    .default('0 9 * * 1-5'),
+  DEFAULT_CAMPAIGN: z.enum(['vgc', 'wetteren', 'none']).default('vgc'),
+  TERM_END_WARNING_DAYS: int(1, 365).default(60),
   OUTBOX_MAX_ATTEMPTS: int(1, 50).default(6),
   OUTBOX_CONCURRENCY: int(1, 32).default(1),
   QUIET_HOURS: z
@@ -217,6 +223,21 @@ export const VARIABLES: Readonly<Record<ConfigKey, VariableDoc>> = {
   INACTIVITY_ALERT_DAYS: {
     description: 'Days without a duo meeting before the coach is alerted once (1-365).',
     example: '28',
+  },
+  COACH_DIGEST_CRON: {
+    description:
+      'When each coach gets the daily digest of opvolggesprekken, quiet duos and waiting hours (cron, in TIMEZONE).',
+    example: '0 9 * * 1-5',
+  },
+  DEFAULT_CAMPAIGN: {
+    description:
+      'Follow-up campaign of duos in gemeenten that did not choose one: vgc, wetteren or none (`municipality campaign`).',
+    example: 'vgc',
+  },
+  TERM_END_WARNING_DAYS: {
+    description:
+      "Days before a newcomer's term end from which the digest warns when they have fewer than 40 hours.",
+    example: '60',
   },
   WHATSAPP_PACE_MS: {
     description: 'Least time between two WhatsApp messages, plus a random extra (against bans).',

@@ -2,6 +2,7 @@ import type { CoreSchema } from '../core/records.js';
 import type { Migration } from '../core/store.js';
 import type { Activity, ActivityOffer, Broadcast, GemeenteGroup, Rsvp } from './activities/types.js';
 import type { Duo, LedgerEntry, Trajectory } from './ledger/types.js';
+import type { CoachTask, DuoClosing, FollowUpMark, SurveyResponse } from './followup/types.js';
 import type { Role } from './roles.js';
 
 /** Version of the stored data as a whole; bump it and add a migration to change any shape. */
@@ -49,6 +50,8 @@ export interface Municipality {
   readonly digestCron?: string;
   /** Counts changes of the digest time, so the job planned for a new time has a new id. */
   readonly digestRev?: number;
+  /** The follow-up campaign of its duos (`vgc`, `wetteren`, `none`); default DEFAULT_CAMPAIGN. */
+  readonly campaign?: string;
 }
 
 /**
@@ -115,6 +118,10 @@ export interface DataSchema extends CoreSchema {
   offers: ActivityOffer;
   jobs: Job;
   hints: GroupHint;
+  tasks: CoachTask;
+  surveys: SurveyResponse;
+  followups: FollowUpMark;
+  closings: DuoClosing;
 }
 
 export const COLLECTIONS = [
@@ -136,6 +143,10 @@ export const COLLECTIONS = [
   'offers',
   'jobs',
   'hints',
+  'tasks',
+  'surveys',
+  'followups',
+  'closings',
 ] as const;
 
 /** Forward migrations of the whole data image; `from: n` turns version n into n + 1. */
