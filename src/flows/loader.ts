@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 import { CodedError } from '../core/errors.js';
 import type { FlowSet } from './context.js';
 import { action, flow as flowSchema, wait, type Flow } from './schema.js';
+import { parseYamlWith, valueAt, type DocPath } from './yaml.js';
 
 /** What the loader checks flows against besides the schema. */
 export interface FlowCheckOptions {
@@ -21,7 +21,7 @@ export interface LoadedFlows extends FlowSet {
   readonly all: readonly Flow[];
 }
 
-type Path = readonly (string | number)[];
+type Path = DocPath;
 interface Problem {
   readonly path: Path;
   readonly message: string;
@@ -29,23 +29,10 @@ interface Problem {
 
 /** Parses and validates one flow file's text; returns the flow or its problems with line numbers. */
 export const parseFlow = (file: string, text: string): { flow?: Flow; problems: string[] } => {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true });
-  const where = (path: Path) => `${file}${position(doc, lc, path)}${path.length ? ` ${path.join('.')}` : ''}`;
-  if (doc.errors.length) {
-    return {
-      problems: doc.errors.map((e) => {
-        const p = e.linePos?.[0];
-        return `${file}${p ? `:${p.line}:${p.col}` : ''} cannot be read as YAML/JSON: ${e.message.split('\n')[0]}`;
-      }),
-    };
-  }
-  const input: unknown = doc.toJS();
-  const parsed = flowSchema.safeParse(input);
-  if (!parsed.success)
-    return { problems: parsed.error.issues.map((i) => `${where(i.path as Path)}: ${explain(i, input)}`) };
-  const problems = checkReferences(parsed.data).map((p) => `${where(p.path)}: ${p.message}`);
-  return problems.length ? { problems } : { flow: parsed.data, problems };
+  const r = parseYamlWith(file, text, flowSchema, explain);
+  if (!r.value) return { problems: r.problems };
+  const problems = checkReferences(r.value).map((p) => `${r.where(p.path)}: ${p.message}`);
+  return problems.length ? { problems } : { flow: r.value, problems };
 };
 
 const ACTION_TYPES = action.options.map((o) => o.shape.type.value);
@@ -53,28 +40,13 @@ const WAIT_TYPES = wait.options.map((o) => o.shape.type.value);
 
 const explain = (i: z.core.$ZodIssue, input: unknown): string => {
   const path = i.path as Path;
-  const got = path.reduce<unknown>(
-    (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
-    input,
-  );
+  const got = valueAt(input, path);
   if (i.code === 'invalid_union' && path.at(-1) === 'type') {
     const types = path.includes('wait') && !path.includes('actions') ? WAIT_TYPES : ACTION_TYPES;
     return `unknown type ${JSON.stringify(got)}; expected one of: ${types.join(', ')}`;
   }
   if (got === undefined && i.code === 'invalid_type') return `missing; expected ${i.expected}`;
   return i.message;
-};
-
-const position = (doc: Document, lc: LineCounter, path: Path): string => {
-  for (let p = path; p.length >= 0; p = p.slice(0, -1)) {
-    const n = p.length ? doc.getIn(p, true) : doc.contents;
-    if (isNode(n) && n.range) {
-      const { line, col } = lc.linePos(n.range[0]);
-      return `:${line}:${col}`;
-    }
-    if (!p.length) break;
-  }
-  return '';
 };
 
 /** Node references inside one flow: every `next`, route, goto and timeout must name a node. */
