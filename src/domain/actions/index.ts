@@ -9,6 +9,7 @@ import { hoursSummaryActions } from './hours-summary.js';
 import { recordConsent, setBroadcasts, setLanguage } from './person-settings.js';
 import { redeemInvite } from './redeem-invite.js';
 import { requestCoach } from './request-coach.js';
+import { surveyActions } from './survey.js';
 import { whoami } from './whoami.js';
 
 export interface DomainSettings extends HoursSettings {
@@ -22,6 +23,7 @@ export const createDomainActions = (o: DomainSettings): Record<string, DomainAct
   ...hoursSummaryActions(o),
   ...aanbodActions(o),
   ...duoActions(o),
+  ...surveyActions(),
   redeem_invite: redeemInvite,
   set_language: setLanguage(o.languages),
   record_consent: recordConsent,
