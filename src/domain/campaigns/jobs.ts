@@ -1,0 +1,247 @@
+import { pendingOutbox } from '../../core/records.js';
+import type { WriteTx } from '../../core/store.js';
+import type { Campaign } from '../../flows/campaign-schema.js';
+import type { JobFollowUp, JobKind } from '../../scheduler/index.js';
+import type { Render } from '../broadcasts/fanout.js';
+import { localDate } from '../dates.js';
+import { createTask } from '../followup/tasks.js';
+import type { FollowUpMark } from '../followup/types.js';
+import { planDomainJob } from '../jobs.js';
+import type { Duo } from '../ledger/types.js';
+import type { DataSchema, Job } from '../schema.js';
+import { anchorsOf, firstMeetings } from './anchors.js';
+import { purposeMet } from './skip.js';
+import { campaignTimeline, type Occurrence } from './timeline.js';
+
+/** Events are planned as jobs this long ahead (the jobs collection holds only the near future). */
+export const CAMPAIGN_HORIZON_MS = 36 * 3_600_000;
+/** An event missed by more than this (the bot was down long) is skipped, not sent late. */
+export const CAMPAIGN_CATCH_UP_MS = 7 * 86_400_000;
+
+export interface CampaignJobDeps {
+  readonly timeZone: string;
+  /** Loaded campaigns by id (flows/campaigns). */
+  readonly campaigns: ReadonlyMap<string, Campaign>;
+  /** The campaign of gemeenten that did not choose one (DEFAULT_CAMPAIGN); `none` for none. */
+  readonly defaultCampaign: string;
+  readonly render: Render;
+}
+
+type Handler = (tx: WriteTx<DataSchema>, job: Job, now: Date) => JobFollowUp | void;
+
+const markId = (duoId: string, key: string) => `${duoId}:${key}`;
+/** Written when a duo's remaining events were cancelled: the planner passes it by. */
+const closedId = (duoId: string) => `${duoId}:*`;
+
+/** The campaign a duo follows: its newcomer's gemeente's, else the default; null for none. */
+export const campaignOf = (tx: WriteTx<DataSchema>, duo: Duo, d: CampaignJobDeps): Campaign | null => {
+  const gemeente = tx.get('people', duo.newcomerId)?.municipality;
+  const id = (gemeente ? tx.get('municipalities', gemeente)?.campaign : undefined) ?? d.defaultCampaign;
+  return d.campaigns.get(id) ?? null;
+};
+
+/** Newcomers whose trajectory ended (one pass over the trajectories). */
+const endedTrajectories = (tx: WriteTx<DataSchema>, newcomerId?: string): Set<string> =>
+  new Set(
+    tx
+      .list(
+        'trajectories',
+        (t) => t.status === 'ended' && (newcomerId === undefined || t.newcomerId === newcomerId),
+      )
+      .map((t) => t.newcomerId),
+  );
+
+/** Why the duo's campaign stops for good (the duo or the trajectory ended), or null. */
+const endedReason = (duo: Duo, endedTerms: ReadonlySet<string>): string | null =>
+  duo.status === 'ended' ? 'duo_ended' : endedTerms.has(duo.newcomerId) ? 'trajectory_ended' : null;
+
+const jobId = (duo: Duo, o: Occurrence) =>
+  `campaign:${duo.id}:${o.key}:${o.dueAt.toISOString()}${duo.resumedAt ? `:r${Date.parse(duo.resumedAt).toString(36)}` : ''}`;
+
+/**
+ * Follow-up campaigns (flows/campaigns/*.yaml) run as durable jobs. The plan step (each minute,
+ * and after changes) computes every live duo's timeline — anchors from the duo, shifted by its
+ * pauses — and plans the events due within the next 36 hours as `campaign_event` jobs; a job's id
+ * holds its due time, so a pause that shifts an event simply plans a new job and the old one finds
+ * itself stale. Each event is handled once, recorded in `followups` (`<duo>:<event>`): sent,
+ * skipped (its purpose is already met, or it was missed by more than a week) or cancelled (the
+ * duo or the trajectory ended; all remaining events are cancelled at once). A paused duo's events
+ * wait: nothing is planned or sent while paused, and resuming shifts what is left by the pause.
+ */
+export const campaignJobs = (
+  d: CampaignJobDeps,
+): {
+  handlers: Record<string, Handler | JobKind<DataSchema, Job>>;
+  plan: (tx: WriteTx<DataSchema>, now: Date) => void;
+} => {
+  const mark = (
+    tx: WriteTx<DataSchema>,
+    duo: Duo,
+    c: Campaign,
+    o: Occurrence,
+    status: FollowUpMark['status'],
+    now: Date,
+    reason?: string,
+  ) => {
+    const id = markId(duo.id, o.key);
+    const m: FollowUpMark = {
+      v: 1,
+      id,
+      duoId: duo.id,
+      campaign: c.id,
+      eventId: o.key,
+      dueAt: o.dueAt.toISOString(),
+      status,
+      at: now.toISOString(),
+      ...(reason ? { reason } : {}),
+    };
+    tx.put('followups', id, m);
+  };
+
+  const timelineOf = (tx: WriteTx<DataSchema>, duo: Duo, c: Campaign, meetings?: Map<string, string>) =>
+    campaignTimeline(
+      c,
+      anchorsOf(duo, meetings ?? firstMeetings(tx, duo.newcomerId), d.timeZone),
+      d.timeZone,
+    );
+
+  /** Every event not handled yet is cancelled, and the duo is closed for the planner. */
+  const cancelRest = (
+    tx: WriteTx<DataSchema>,
+    duo: Duo,
+    c: Campaign,
+    timeline: Occurrence[],
+    reason: string,
+    now: Date,
+  ) => {
+    for (const o of timeline)
+      if (!tx.get('followups', markId(duo.id, o.key))) mark(tx, duo, c, o, 'cancelled', now, reason);
+    const id = closedId(duo.id);
+    tx.put('followups', id, {
+      v: 1,
+      id,
+      duoId: duo.id,
+      campaign: c.id,
+      eventId: '*',
+      dueAt: now.toISOString(),
+      status: 'cancelled',
+      at: now.toISOString(),
+      reason,
+    });
+  };
+
+  const plan = (tx: WriteTx<DataSchema>, now: Date) => {
+    const duos = tx.list('duos', (x) => !tx.get('followups', closedId(x.id)));
+    if (!duos.length) return;
+    const meetings = firstMeetings(tx);
+    const endedTerms = endedTrajectories(tx);
+    const t = now.getTime();
+    for (const duo of duos) {
+      const c = campaignOf(tx, duo, d);
+      if (!c) continue;
+      const timeline = timelineOf(tx, duo, c, meetings);
+      const ended = endedReason(duo, endedTerms);
+      if (ended) {
+        cancelRest(tx, duo, c, timeline, ended, now);
+        continue;
+      }
+      if (duo.status !== 'active') continue;
+      for (const o of timeline) {
+        const at = o.dueAt.getTime();
+        if (at > t + CAMPAIGN_HORIZON_MS) break;
+        if (tx.get('followups', markId(duo.id, o.key))) continue;
+        if (t - at > CAMPAIGN_CATCH_UP_MS) mark(tx, duo, c, o, 'skipped', now, 'too_late');
+        else
+          planDomainJob(tx, jobId(duo, o), 'campaign_event', o.dueAt, {
+            duo: duo.id,
+            event: o.key,
+            campaign: c.id,
+            dueAt: o.dueAt.toISOString(),
+          });
+      }
+    }
+  };
+
+  const names = (tx: WriteTx<DataSchema>, duo: Duo, o: Occurrence) => {
+    const coachId = duo.coachId ?? tx.get('people', duo.newcomerId)?.coachId ?? null;
+    const [y, m, day] = o.date.split('-');
+    return {
+      coachId,
+      params: {
+        newcomer: tx.get('people', duo.newcomerId)?.name ?? '',
+        buddy: tx.get('people', duo.buddyId)?.name ?? '',
+        coach: (coachId && tx.get('people', coachId)?.name) || '',
+        date: `${Number(day)}/${Number(m)}/${y}`,
+      },
+    };
+  };
+
+  const addressOf = (tx: WriteTx<DataSchema>, personId: string | null) =>
+    personId ? tx.list('identities', (i) => i.personId === personId).at(-1)?.address : undefined;
+
+  const run: Handler = (tx, job, now) => {
+    const duo = tx.get('duos', String(job.payload['duo']));
+    const key = String(job.payload['event']);
+    const c = d.campaigns.get(String(job.payload['campaign']));
+    if (!duo || !c || tx.get('followups', markId(duo.id, key))) return;
+    const timeline = timelineOf(tx, duo, c);
+    const ended = endedReason(duo, endedTrajectories(tx, duo.newcomerId));
+    if (ended) return cancelRest(tx, duo, c, timeline, ended, now);
+    if (duo.status !== 'active') return; // paused: planned again, shifted, after the resume
+    const o = timeline.find((x) => x.key === key);
+    if (!o || o.dueAt.toISOString() !== job.payload['dueAt']) return; // moved since it was planned
+    const { coachId, params } = names(tx, duo, o);
+    const a = o.event.do;
+    const recipient =
+      a.type === 'task'
+        ? coachId
+        : a.to === 'newcomer'
+          ? duo.newcomerId
+          : a.to === 'buddy'
+            ? duo.buddyId
+            : coachId;
+    const met = purposeMet(tx, duo, o.event, localDate(now, d.timeZone), recipient);
+    if (met) return mark(tx, duo, c, o, 'skipped', now, met);
+    if (a.type === 'task') {
+      const ids = { next: (p: string) => `${p}_${duo.id}_${o.key}`, random: () => '' };
+      createTask(
+        tx,
+        {
+          newcomerId: duo.newcomerId,
+          duoId: duo.id,
+          kind: a.task,
+          dueDate: localDate(now, d.timeZone),
+          source: `campaign:${c.id}:${o.key}`,
+        },
+        { now, ids },
+      );
+      return mark(tx, duo, c, o, 'sent', now);
+    }
+    const to = addressOf(tx, recipient);
+    const person = recipient ? tx.get('people', recipient) : undefined;
+    if (!to || !person) return mark(tx, duo, c, o, 'skipped', now, 'no_chat');
+    mark(tx, duo, c, o, 'sent', now);
+    if (a.type === 'message') {
+      const id = `campaign:${duo.id}:${o.key}`;
+      tx.put('outbox', id, pendingOutbox(id, to, d.render({ key: a.text, params }, person.lang), now));
+      return;
+    }
+    return { start: { personId: person.id, flow: a.flow, vars: { ...a.vars, duo: duo.id, event: o.key } } };
+  };
+
+  return { handlers: { campaign_event: run }, plan };
+};
+
+/** Records a check-in's answer on its mark (`met`, `not_met`, `question`); false when there is none. */
+export const recordCheckin = (
+  tx: WriteTx<DataSchema>,
+  duoId: string,
+  eventKey: string,
+  answer: string,
+  now: Date,
+): boolean => {
+  const m = tx.get('followups', markId(duoId, eventKey));
+  if (!m) return false;
+  tx.put('followups', m.id, { ...m, answer, answeredAt: now.toISOString() });
+  return true;
+};
