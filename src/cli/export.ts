@@ -1,6 +1,7 @@
 import type { ReadTx } from '../core/store.js';
 import type { DataSchema, LedgerEntry } from '../domain/index.js';
 import { withStore, type CliContext } from './context.js';
+import { isExportFormat, writeRows } from './csv.js';
 
 /** Columns of the hours export, in order; names stay stable for spreadsheets that read them. */
 const COLUMNS = [
@@ -44,13 +45,6 @@ const rowOf = (tx: ReadTx<DataSchema>, e: LedgerEntry): Row => {
   };
 };
 
-/** A CSV field for Excel in Flanders: `;` separated, quoted when needed, formulas neutralised. */
-const csvField = (v: string | number): string => {
-  let s = String(v);
-  if (/^[=+\-@]/.test(s) && typeof v === 'string') s = `'${s}`;
-  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /** The rows of the hours export, one per entry (every status), by gemeente when asked. */
 const hoursRows = (tx: ReadTx<DataSchema>, gemeente?: string): Row[] =>
   tx
@@ -67,7 +61,7 @@ export const exportHours = async (
   o: Record<string, string | undefined>,
 ): Promise<number> => {
   const format = o['format'] ?? 'csv';
-  if (format !== 'csv' && format !== 'json') {
+  if (!isExportFormat(format)) {
     ctx.err(ctx.t('bad_format', { format }));
     return 2;
   }
@@ -81,11 +75,7 @@ export const exportHours = async (
       ctx.err(ctx.t('unknown_gemeente', { gemeente: gemeente ?? '' }));
       return 1;
     }
-    if (format === 'json') for (const r of rows) ctx.out(JSON.stringify(r));
-    else {
-      ctx.out(COLUMNS.join(';'));
-      for (const r of rows) ctx.out(COLUMNS.map((c) => csvField(r[c])).join(';'));
-    }
+    writeRows(ctx.out, COLUMNS, rows, format);
     return 0;
   });
 };
