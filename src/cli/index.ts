@@ -5,6 +5,7 @@ import { flowJsonSchema } from '../flows/index.js';
 import { runBot } from '../main.js';
 import { chat } from './chat.js';
 import { exportHours } from './export.js';
+import { exportSurveys } from './export-surveys.js';
 import { hoursCorrect } from './hours.js';
 import { parseHoursCommand } from './parse-hours.js';
 import { createCliContext } from './context.js';
@@ -87,6 +88,7 @@ const main = async (argv: string[]): Promise<number> => {
       });
     case 'export':
       if (sub === 'hours') return exportHours(ctx, opts);
+      if (sub === 'surveys') return exportSurveys(ctx, argv);
       break;
     case 'flow-schema': {
       const file = `${ROOT}flows/flow.schema.json`;
