@@ -35,6 +35,7 @@ import {
   onBroadcastRowSettled,
 } from './domain/broadcasts/index.js';
 import { duoJobs } from './domain/duos/jobs.js';
+import { COACH_DIGEST_CRON, coachDigestJobs } from './domain/followup/coach-jobs.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 
 /** Hours settings when none are given (the configuration's defaults). */
@@ -61,6 +62,8 @@ export const configuredOptions = (c: Config) => ({
   inviteTtlDays: c.INVITE_TTL_DAYS,
   digestCron: c.DIGEST_CRON,
   inactivity: { nudgeDays: c.INACTIVITY_NUDGE_DAYS, alertDays: c.INACTIVITY_ALERT_DAYS },
+  coachDigestCron: c.COACH_DIGEST_CRON,
+  termEndWarningDays: c.TERM_END_WARNING_DAYS,
   outbox: outboxSettings(c),
   groupLanguage: c.DEFAULT_LANGUAGE,
 });
@@ -96,6 +99,10 @@ export interface AppOptions {
   readonly digestCron?: string;
   /** Days without a duo meeting before the buddy's nudge and the coach's alert (INACTIVITY_*_DAYS). */
   readonly inactivity?: { readonly nudgeDays: number; readonly alertDays: number };
+  /** When each coach gets the daily digest (COACH_DIGEST_CRON). */
+  readonly coachDigestCron?: string;
+  /** Days before a term's end from which the digest warns under 40 hours (TERM_END_WARNING_DAYS). */
+  readonly termEndWarningDays?: number;
   /** Language of posts in gemeente-groepen (Dutch stays visible there). */
   readonly groupLanguage?: string;
   /** Platform rate limits, quiet hours and attempts (from the configuration); none in tests. */
@@ -130,6 +137,8 @@ export const createApp = (o: AppOptions): App => {
   const render = (t: Template, lng: string) => renderTemplate(i18n, t, lng);
   const hours = o.hours ?? DEFAULT_HOURS;
   const timeZone = hours.timeZone;
+  const inactivity = o.inactivity ?? { nudgeDays: 14, alertDays: 28 };
+  const digest = { nudgeDays: inactivity.nudgeDays, termEndWarningDays: o.termEndWarningDays ?? 60 };
   const dispatcher = createDispatcher({
     store: coreStore,
     channels,
@@ -164,6 +173,7 @@ export const createApp = (o: AppOptions): App => {
       timeZone,
       inviteTtlDays: o.inviteTtlDays ?? 14,
       languages: i18n.languages,
+      digest,
     }),
   });
   // The turn is saved before this resolves; delivery runs on (a platform's update loop is not held
@@ -175,16 +185,23 @@ export const createApp = (o: AppOptions): App => {
     digestCron: o.digestCron ?? DIGEST_CRON,
     selectDigest: digestActivities,
   });
-  const duos = duoJobs({ timeZone, render, ...(o.inactivity ?? { nudgeDays: 14, alertDays: 28 }) });
+  const duos = duoJobs({ timeZone, render, ...inactivity });
+  const coaches = coachDigestJobs({
+    timeZone,
+    render,
+    cron: o.coachDigestCron ?? COACH_DIGEST_CRON,
+    ...digest,
+  });
   const scheduler = createScheduler<DataSchema, DataSchema['jobs']>({
     store: o.store,
     clock: o.clock,
     log: o.log,
     collection: 'jobs',
-    handlers: { ...jobs.handlers, ...duos.handlers },
+    handlers: { ...jobs.handlers, ...duos.handlers, ...coaches.handlers },
     plan: (tx, now) => {
       jobs.plan(tx, now);
       duos.plan(tx, now);
+      coaches.plan(tx, now);
     },
     startFlow: async (personId, flow, vars) => {
       const to = await o.store.read(

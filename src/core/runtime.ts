@@ -278,7 +278,30 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
       } else ephemeral.push(o.render(t, null, {}));
     }
     queued += forOthers(tx, result.effects ?? [], now, 0);
-    return { state, ephemeral, queued, person };
+    // A flow the command started for the typist (a note after "Klaar") was saved in this chat's
+    // conversation: keep it rather than the state loaded before.
+    const self = person && result.effects?.some((e) => e.type === 'start' && e.personId === person.id);
+    const after = self ? loadState(tx, addressKey(m.address), person.id, now) : state;
+    return { state: after, ephemeral, queued, person };
+  };
+
+  /**
+   * The side command an inbound names: a typed one (`/netwerkbot hours Amina`), or a button whose
+   * value is one (the coach digest's `/netwerkbot task done t_1`); null for anything else.
+   */
+  const sideCommandOf = (
+    m: Inbound,
+  ): { message: Extract<Inbound, { kind: 'command' }>; command: SideCommand<S> } | null => {
+    if (m.kind === 'command') {
+      const command = o.commands?.[m.command];
+      return command ? { message: m, command } : null;
+    }
+    if (m.kind !== 'choice' || !m.choice.startsWith('/')) return null;
+    const [, name = '', args = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(m.choice) ?? [];
+    const command = o.commands?.[name.toLocaleLowerCase()];
+    if (!command) return null;
+    const { choice: _choice, kind: _kind, ...base } = m;
+    return { message: { ...base, kind: 'command', command: name.toLocaleLowerCase(), args }, command };
   };
 
   /** Group chatter: at most a private hint, outside any conversation. */
@@ -304,11 +327,10 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
           const person = personOf(tx, m.address);
           const state = loadState(tx, key, person?.id ?? null, now);
           if (state.seen.includes(m.id)) return null;
-          const command = m.kind === 'command' ? o.commands?.[m.command] : undefined;
-          const turn =
-            m.kind === 'command' && command
-              ? runCommand(tx, m, command, state, now)
-              : runTurn(tx, m.address, state, { kind: 'message', message: m }, now);
+          const side = sideCommandOf(m);
+          const turn = side
+            ? runCommand(tx, side.message, side.command, state, now)
+            : runTurn(tx, m.address, state, { kind: 'message', message: m }, now);
           // Nothing is stored about people who are not (yet) linked.
           if (turn.person) save(tx, key, m.address, turn.state, m.id);
           return turn;

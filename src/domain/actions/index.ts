@@ -9,6 +9,7 @@ import { hoursSummaryActions } from './hours-summary.js';
 import { recordConsent, setBroadcasts, setLanguage } from './person-settings.js';
 import { redeemInvite } from './redeem-invite.js';
 import { requestCoach } from './request-coach.js';
+import { taskNote } from './task.js';
 import { surveyActions } from './survey.js';
 import { whoami } from './whoami.js';
 
@@ -29,5 +30,6 @@ export const createDomainActions = (o: DomainSettings): Record<string, DomainAct
   record_consent: recordConsent,
   set_broadcasts: setBroadcasts,
   request_coach: requestCoach,
+  task_note: taskNote,
   whoami,
 });

@@ -4,34 +4,48 @@ import type { DataSchema } from '../schema.js';
 import { splitArgs } from './args.js';
 import { activityAddCommand } from './activity.js';
 import { broadcastCommand } from './broadcast.js';
+import { dueCommand } from './due.js';
 import { duoCommand } from './duo.js';
 import { followCommand } from './follow.js';
 import { hoursCommand } from './hours.js';
 import { personAddCommand } from './person-add.js';
 import { isStaff } from './scope.js';
+import { logCommand } from './log.js';
+import { taskCommand } from './task.js';
 
 export interface StaffCommandSettings {
   readonly timeZone: string;
   readonly inviteTtlDays: number;
   readonly languages: readonly string[];
+  /** For `due`: INACTIVITY_NUDGE_DAYS and TERM_END_WARNING_DAYS (default 14 and 60). */
+  readonly digest?: { readonly nudgeDays: number; readonly termEndWarningDays: number };
 }
 
 /** What the words after the command mean; later capabilities add their subcommands here. */
-const SUBCOMMANDS: Readonly<Record<string, 'help' | 'hours' | 'person' | 'broadcast' | 'activity' | 'duo'>> =
-  {
-    broadcast: 'broadcast',
-    verstuur: 'broadcast',
-    duo: 'duo',
-    activity: 'activity',
-    activiteit: 'activity',
-    help: 'help',
-    hulp: 'help',
-    '?': 'help',
-    hours: 'hours',
-    uren: 'hours',
-    person: 'person',
-    persoon: 'person',
-  };
+const SUBCOMMANDS: Readonly<
+  Record<string, 'help' | 'hours' | 'person' | 'broadcast' | 'activity' | 'duo' | 'due' | 'task' | 'log'>
+> = {
+  broadcast: 'broadcast',
+  verstuur: 'broadcast',
+  duo: 'duo',
+  activity: 'activity',
+  activiteit: 'activity',
+  help: 'help',
+  hulp: 'help',
+  '?': 'help',
+  hours: 'hours',
+  uren: 'hours',
+  person: 'person',
+  persoon: 'person',
+  due: 'due',
+  vandaag: 'due',
+  task: 'task',
+  taak: 'task',
+  log: 'log',
+  logboek: 'log',
+};
+/** INACTIVITY_NUDGE_DAYS and TERM_END_WARNING_DAYS when the app gives none. */
+const DIGEST_DEFAULTS = { nudgeDays: 14, termEndWarningDays: 60 };
 const ADD_WORDS = new Set(['add', 'toevoegen', 'nieuw', 'new']);
 const FOLLOW_WORDS = new Set(['follow', 'volgt']);
 const UNFOLLOW_WORDS = new Set(['unfollow', 'ontvolgt']);
@@ -85,6 +99,14 @@ export const createStaffCommands = (s: StaffCommandSettings): Record<string, Sid
         return reply(duoCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone }));
       case 'broadcast':
         return broadcastCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone });
+      case 'due':
+        return reply(
+          dueCommand(ctx.tx, staff, { now: ctx.now, timeZone: s.timeZone, ...(s.digest ?? DIGEST_DEFAULTS) }),
+        );
+      case 'task':
+        return taskCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone });
+      case 'log':
+        return reply(logCommand(ctx.tx, staff, rest, { timeZone: s.timeZone }));
       default:
         return reply([{ key: 'staff:unknown', params: { word: first.slice(0, 40) } }, { key: 'staff:help' }]);
     }

@@ -86,6 +86,35 @@ const stepOn = (
   return step ? { duo, step, since, days } : null;
 };
 
+/** How long an active duo has gone without a meeting, on a local date. */
+export interface QuietPeriod {
+  readonly duo: Duo;
+  /** Local date (YYYY-MM-DD) the quiet period started: the last meeting, else the match. */
+  readonly since: string;
+  /** Calendar days from `since` to `today`. */
+  readonly days: number;
+}
+
+/**
+ * Every active duo (of `coach`'s, when given a filter) with its quiet period on local date
+ * `today`, whatever its length: the coach's digest shows those quiet for INACTIVITY_NUDGE_DAYS or
+ * more, without the nudge's and alert's windows. Reads the ledger once.
+ */
+export const quietPeriods = (
+  tx: ReadTx<DataSchema>,
+  today: string,
+  timeZone: string,
+  which: (duo: Duo) => boolean = () => true,
+): QuietPeriod[] => {
+  const duos = tx.list('duos', (d) => d.status === 'active' && which(d));
+  if (!duos.length) return [];
+  const meetings = lastMeetings(tx);
+  return duos.map((duo) => {
+    const since = quietSince(duo, meetings, timeZone);
+    return { duo, since, days: daysBetween(since, today) };
+  });
+};
+
 /**
  * Active duos (paused and ended ones never) that have not met for the nudge or alert days, with
  * what each is due for on `now`'s local day. Reads every active duo and the ledger once: meant
