@@ -19,6 +19,8 @@ import {
 } from './domain/index.js';
 import type { Config } from './config/index.js';
 import { loadFlows, type LoadedFlows } from './flows/index.js';
+import { loadCampaigns, type CampaignSet } from './flows/campaign-loader.js';
+import { campaignJobs } from './domain/campaigns/jobs.js';
 import { createI18n, loadResources, renderTemplate, type I18n } from './i18n/index.js';
 import {
   createDispatcher,
@@ -66,13 +68,24 @@ export const configuredOptions = (c: Config) => ({
   termEndWarningDays: c.TERM_END_WARNING_DAYS,
   outbox: outboxSettings(c),
   groupLanguage: c.DEFAULT_LANGUAGE,
+  defaultCampaign: c.DEFAULT_CAMPAIGN,
 });
 
 /** The project's root folder (flows/ and locales/ live there), whatever the working directory. */
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-/** Locales and flows, loaded and cross-checked once; a bad file stops start-up with its problems. */
-export const loadContent = (root = ROOT): { i18n: I18n; flows: LoadedFlows } => {
+/** What the bot is made of besides code: texts, flows and follow-up campaigns. */
+export interface Content {
+  readonly i18n: I18n;
+  readonly flows: LoadedFlows;
+  readonly campaigns: CampaignSet;
+}
+
+/**
+ * Locales, flows and campaigns, loaded and cross-checked once; a bad file stops start-up with its
+ * problems (file, line, path, fix).
+ */
+export const loadContent = (root = ROOT): Content => {
   const i18n = createI18n(loadResources(`${root}locales`));
   const actions = Object.keys(createDomainActions({ ...DEFAULT_HOURS, languages: i18n.languages }));
   const flows = loadFlows(`${root}flows`, {
@@ -80,7 +93,11 @@ export const loadContent = (root = ROOT): { i18n: I18n; flows: LoadedFlows } => 
     knownActions: actions,
     requiredFlows: SYSTEM_FLOWS,
   });
-  return { i18n, flows };
+  const campaigns = loadCampaigns(`${root}flows/campaigns`, {
+    knownKey: (k) => i18n.has(k),
+    knownFlow: (id) => flows.get(id) !== undefined,
+  });
+  return { i18n, flows, campaigns };
 };
 
 export interface AppOptions {
@@ -92,7 +109,7 @@ export interface AppOptions {
   readonly maxMisses?: number;
   /** Time zone and plausibility limits for hours (from the configuration). */
   readonly hours?: HoursSettings;
-  readonly content?: { i18n: I18n; flows: LoadedFlows };
+  readonly content?: Content;
   /** Days a new invite code stays valid (INVITE_TTL_DAYS). */
   readonly inviteTtlDays?: number;
   /** When gemeenten without their own cron get the weekly digest (DIGEST_CRON). */
@@ -105,6 +122,11 @@ export interface AppOptions {
   readonly termEndWarningDays?: number;
   /** Language of posts in gemeente-groepen (Dutch stays visible there). */
   readonly groupLanguage?: string;
+  /**
+   * The follow-up campaign of gemeenten that did not choose one (DEFAULT_CAMPAIGN). Default
+   * `none` here, so a test bot sends no campaign messages unless it asks for them.
+   */
+  readonly defaultCampaign?: string;
   /** Platform rate limits, quiet hours and attempts (from the configuration); none in tests. */
   readonly outbox?: Partial<OutboxSettings>;
   /** Called at most once a second while a broadcast is being delivered (console progress). */
@@ -131,7 +153,7 @@ export interface App {
 
 /** Wires the engine: runtime, outbox, i18n rendering, domain actions, over the given store and channels. */
 export const createApp = (o: AppOptions): App => {
-  const { i18n, flows } = o.content ?? loadContent();
+  const { i18n, flows, campaigns } = o.content ?? loadContent();
   const channels = new Map(o.channels.map((c) => [c.name, c]));
   const coreStore = o.store as unknown as Store<CoreSchema>;
   const render = (t: Template, lng: string) => renderTemplate(i18n, t, lng);
@@ -186,6 +208,12 @@ export const createApp = (o: AppOptions): App => {
     selectDigest: digestActivities,
   });
   const duos = duoJobs({ timeZone, render, ...inactivity });
+  const followUps = campaignJobs({
+    timeZone,
+    campaigns,
+    defaultCampaign: o.defaultCampaign ?? 'none',
+    render,
+  });
   const coaches = coachDigestJobs({
     timeZone,
     render,
@@ -197,11 +225,12 @@ export const createApp = (o: AppOptions): App => {
     clock: o.clock,
     log: o.log,
     collection: 'jobs',
-    handlers: { ...jobs.handlers, ...duos.handlers, ...coaches.handlers },
+    handlers: { ...jobs.handlers, ...duos.handlers, ...coaches.handlers, ...followUps.handlers },
     plan: (tx, now) => {
       jobs.plan(tx, now);
       duos.plan(tx, now);
       coaches.plan(tx, now);
+      followUps.plan(tx, now);
     },
     startFlow: async (personId, flow, vars) => {
       const to = await o.store.read(

@@ -4,6 +4,7 @@ import {
   findPerson,
   formatInviteCode,
   issueInvite,
+  setCampaign,
   setDigestCron,
 } from '../domain/index.js';
 import { createSystemIds, systemClock } from '../system.js';
@@ -130,6 +131,42 @@ export const municipalityDigest = async (
       ctx.t('municipality_digest', {
         name: r.municipality.name,
         cron: r.municipality.digestCron ?? ctx.config.DIGEST_CRON,
+      }),
+    );
+    return 0;
+  });
+};
+
+/** `municipality campaign --id ID --campaign vgc|wetteren|none|default`: the gemeente's follow-up campaign. */
+export const municipalityCampaign = async (
+  ctx: CliContext,
+  o: Record<string, string | undefined>,
+): Promise<number> => {
+  const campaign = o['campaign'];
+  const known = [...ctx.content.campaigns.keys()];
+  if (!o['id'] || !campaign) {
+    ctx.err(ctx.t('followup:cli.campaign_usage', { known: [...known, 'none', 'default'].join(', ') }));
+    return 2;
+  }
+  return withStore(ctx, async (store) => {
+    const r = await store.transact((tx) =>
+      setCampaign(tx, o['id'] ?? '', campaign === 'default' ? null : campaign, known),
+    );
+    if (!r.ok) {
+      ctx.err(
+        r.problem === 'unknown_municipality'
+          ? ctx.t('followup:cli.unknown_municipality', { id: o['id'] ?? '' })
+          : ctx.t('followup:cli.unknown_campaign', {
+              campaign,
+              known: [...known, 'none', 'default'].join(', '),
+            }),
+      );
+      return 1;
+    }
+    ctx.out(
+      ctx.t('followup:cli.campaign_set', {
+        name: r.municipality.name,
+        campaign: r.municipality.campaign ?? `${ctx.config.DEFAULT_CAMPAIGN} (DEFAULT_CAMPAIGN)`,
       }),
     );
     return 0;

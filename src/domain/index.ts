@@ -9,7 +9,7 @@ export {
   type NewPersonInput,
   type CreatePersonResult,
 } from './people.js';
-export { addMunicipality, cronProblem, setDigestCron } from './municipalities.js';
+export { addMunicipality, cronProblem, setCampaign, setDigestCron } from './municipalities.js';
 export { parseInviteCode, formatInviteCode, newInviteCode, checkInvite } from './invites.js';
 export { createDomainActions, type DomainSettings } from './actions/index.js';
 export type { HoursSettings } from './settings.js';

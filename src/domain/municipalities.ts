@@ -73,3 +73,26 @@ export const setDigestCron = (
     tx.put('jobs', j.id, { ...j, status: 'done', doneAt: now.toISOString(), skipped: true });
   return { ok: true, municipality: next };
 };
+
+/**
+ * Chooses the follow-up campaign of a gemeente's duos (`vgc`, `wetteren`, `none`), or null for the
+ * default (DEFAULT_CAMPAIGN). `known` lists the loaded campaigns. Events already handled stay
+ * handled; the rest follow the new campaign from the next planning round.
+ */
+export const setCampaign = (
+  tx: WriteTx<DataSchema>,
+  id: string,
+  campaign: string | null,
+  known: readonly string[],
+):
+  | { ok: true; municipality: Municipality }
+  | { ok: false; problem: 'unknown_municipality' | 'unknown_campaign' } => {
+  const m = tx.get('municipalities', id);
+  if (!m) return { ok: false, problem: 'unknown_municipality' };
+  if (campaign !== null && campaign !== 'none' && !known.includes(campaign))
+    return { ok: false, problem: 'unknown_campaign' };
+  const { campaign: _old, ...rest } = m;
+  const next: Municipality = campaign === null ? rest : { ...rest, campaign };
+  tx.put('municipalities', id, next);
+  return { ok: true, municipality: next };
+};

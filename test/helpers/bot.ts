@@ -57,6 +57,8 @@ export interface TestBotOptions {
   readonly clock?: ManualClock;
   readonly seed?: boolean;
   readonly demo?: DemoResult;
+  /** The follow-up campaign of the demo gemeente (`vgc`, `wetteren`); none by default. */
+  readonly defaultCampaign?: string;
 }
 
 /**
@@ -86,6 +88,7 @@ export const createTestBot = async (o: TestBotOptions = {}): Promise<TestBot> =>
     ids,
     log: silentLog,
     content,
+    ...(o.defaultCampaign ? { defaultCampaign: o.defaultCampaign } : {}),
   });
   await app.start();
   let seq = 0;

@@ -3,6 +3,7 @@ import type { DataSchema } from '../schema.js';
 import type { HoursSettings } from '../settings.js';
 import { aanbodActions } from './aanbod.js';
 import { duoActions } from './duo.js';
+import { followUpActions } from './followup.js';
 import { hoursConfirmActions } from './hours-confirm.js';
 import { hoursReportActions } from './hours-report.js';
 import { hoursSummaryActions } from './hours-summary.js';
@@ -24,6 +25,7 @@ export const createDomainActions = (o: DomainSettings): Record<string, DomainAct
   ...hoursSummaryActions(o),
   ...aanbodActions(o),
   ...duoActions(o),
+  ...followUpActions(o),
   ...surveyActions(),
   redeem_invite: redeemInvite,
   set_language: setLanguage(o.languages),

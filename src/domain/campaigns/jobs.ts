@@ -3,7 +3,7 @@ import type { WriteTx } from '../../core/store.js';
 import type { Campaign } from '../../flows/campaign-schema.js';
 import type { JobFollowUp, JobKind } from '../../scheduler/index.js';
 import type { Render } from '../broadcasts/fanout.js';
-import { localDate } from '../dates.js';
+import { localDate, shiftDate } from '../dates.js';
 import { createTask } from '../followup/tasks.js';
 import type { FollowUpMark } from '../followup/types.js';
 import { planDomainJob } from '../jobs.js';
@@ -162,16 +162,18 @@ export const campaignJobs = (
     }
   };
 
-  const names = (tx: WriteTx<DataSchema>, duo: Duo, o: Occurrence) => {
+  /** Names and the (shifted) planned end, for the messages' texts. */
+  const names = (tx: WriteTx<DataSchema>, duo: Duo) => {
     const coachId = duo.coachId ?? tx.get('people', duo.newcomerId)?.coachId ?? null;
-    const [y, m, day] = o.date.split('-');
+    const a = anchorsOf(duo, new Map(), d.timeZone);
+    const [y, m, day] = shiftDate(a.end, a.pausedDays).split('-');
     return {
       coachId,
       params: {
         newcomer: tx.get('people', duo.newcomerId)?.name ?? '',
         buddy: tx.get('people', duo.buddyId)?.name ?? '',
         coach: (coachId && tx.get('people', coachId)?.name) || '',
-        date: `${Number(day)}/${Number(m)}/${y}`,
+        end: `${Number(day)}/${Number(m)}/${y}`,
       },
     };
   };
@@ -190,7 +192,7 @@ export const campaignJobs = (
     if (duo.status !== 'active') return; // paused: planned again, shifted, after the resume
     const o = timeline.find((x) => x.key === key);
     if (!o || o.dueAt.toISOString() !== job.payload['dueAt']) return; // moved since it was planned
-    const { coachId, params } = names(tx, duo, o);
+    const { coachId, params } = names(tx, duo);
     const a = o.event.do;
     const recipient =
       a.type === 'task'

@@ -1,6 +1,7 @@
 import type { ReadTx } from '../../core/store.js';
 import type { CampaignEvent } from '../../flows/campaign-schema.js';
 import { shiftDate } from '../dates.js';
+import { hasAnswered } from '../followup/surveys.js';
 import type { Duo } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
 import { isMeeting } from './anchors.js';
