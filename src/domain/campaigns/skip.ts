@@ -41,8 +41,7 @@ export const purposeMet = (
   if (
     s.answered &&
     recipient &&
-    tx.list('surveys', (r) => r.duoId === duo.id && r.respondentId === recipient && r.moment === s.answered)
-      .length
+    hasAnswered(tx, { duoId: duo.id, respondentId: recipient, moment: s.answered })
   )
     return 'answered';
   const checkin = s.checkin_answered;
