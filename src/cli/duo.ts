@@ -21,6 +21,7 @@ import {
 } from '../domain/index.js';
 import { localDate } from '../domain/dates.js';
 import { createSystemIds, systemClock } from '../system.js';
+import { duoLogCommand } from './coach.js';
 import { withStore, type CliContext } from './context.js';
 
 /** Options `duo ...` and `trajectory ...` take (declared so `--newcomer "Amina Khaled"` parses). */
@@ -263,6 +264,7 @@ const REQUIRED: Readonly<Record<string, readonly (readonly string[])[]>> = {
   'duo end': [['duo', 'newcomer']],
   'duo first-meeting': [['duo', 'newcomer'], ['date']],
   'duo list': [],
+  'duo log': [['duo', 'newcomer']],
   'trajectory set': [['newcomer']],
   'trajectory show': [['newcomer']],
 };
@@ -297,6 +299,8 @@ export const duoCommand = async (
       return duoAdd(ctx, o);
     case 'duo list':
       return duoList(ctx, o);
+    case 'duo log':
+      return duoLogCommand(ctx, o);
     case 'trajectory set':
       return trajectorySet(ctx, o);
     case 'trajectory show':

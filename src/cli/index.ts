@@ -14,6 +14,7 @@ import { municipalityAdd, municipalityDigest, personAdd, personInvite } from './
 import { ACTIVITY_OPTIONS, activityCommand } from './activity.js';
 import { OUTBOX_OPTIONS, outboxCommand } from './outbox.js';
 import { DUO_OPTIONS, duoCommand } from './duo.js';
+import { coachCommand } from './coach.js';
 
 /** `npm run cli -- <command>`: runs with tsx, no build step. */
 const main = async (argv: string[]): Promise<number> => {
@@ -76,6 +77,9 @@ const main = async (argv: string[]): Promise<number> => {
     case 'duo':
     case 'trajectory':
       return duoCommand(ctx, cmd, sub, positionals.slice(2), opts);
+    case 'coach':
+    case 'task':
+      return coachCommand(ctx, cmd, sub, positionals.slice(2), opts);
     case 'outbox':
       return outboxCommand(ctx, sub, positionals.slice(2), opts);
     case 'parse-hours':
