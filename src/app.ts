@@ -37,7 +37,7 @@ import {
   onBroadcastRowSettled,
 } from './domain/broadcasts/index.js';
 import { duoJobs } from './domain/duos/jobs.js';
-import { COACH_DIGEST_CRON, coachDigestJobs } from './domain/followup/coach-jobs.js';
+import { coachDigestJobs } from './domain/followup/coach-jobs.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 
 /** Hours settings when none are given (the configuration's defaults). */
@@ -116,7 +116,10 @@ export interface AppOptions {
   readonly digestCron?: string;
   /** Days without a duo meeting before the buddy's nudge and the coach's alert (INACTIVITY_*_DAYS). */
   readonly inactivity?: { readonly nudgeDays: number; readonly alertDays: number };
-  /** When each coach gets the daily digest (COACH_DIGEST_CRON). */
+  /**
+   * When each coach gets the daily digest (COACH_DIGEST_CRON). None by default here, so a test bot
+   * sends no digest unless it asks; `npm start` and the scripted chat pass the configured one.
+   */
   readonly coachDigestCron?: string;
   /** Days before a term's end from which the digest warns under 40 hours (TERM_END_WARNING_DAYS). */
   readonly termEndWarningDays?: number;
@@ -214,12 +217,9 @@ export const createApp = (o: AppOptions): App => {
     defaultCampaign: o.defaultCampaign ?? 'none',
     render,
   });
-  const coaches = coachDigestJobs({
-    timeZone,
-    render,
-    cron: o.coachDigestCron ?? COACH_DIGEST_CRON,
-    ...digest,
-  });
+  const coaches = o.coachDigestCron
+    ? coachDigestJobs({ timeZone, render, cron: o.coachDigestCron, ...digest })
+    : { handlers: {}, plan: () => undefined };
   const scheduler = createScheduler<DataSchema, DataSchema['jobs']>({
     store: o.store,
     clock: o.clock,

@@ -9,6 +9,7 @@ import { createSeededIds, ManualClock } from '../../src/core/clock.js';
 import { silentLog } from '../../src/core/log.js';
 import { addressKey } from '../../src/core/messages.js';
 import { seedDemo } from '../../src/domain/index.js';
+import { COACH_DIGEST_CRON } from '../../src/domain/followup/coach-jobs.js';
 import { createTask } from '../../src/domain/followup/tasks.js';
 import { createSlackHarness, type SlackHarness } from '../fakes/slack/harness.js';
 import { memoryStore } from '../helpers/store.js';
@@ -59,6 +60,7 @@ describe('slack: the coach digest', () => {
       ids: createSeededIds(9),
       log: silentLog,
       content,
+      coachDigestCron: COACH_DIGEST_CRON,
     });
     await app.start();
     await app.tick();

@@ -59,6 +59,8 @@ export interface TestBotOptions {
   readonly demo?: DemoResult;
   /** The follow-up campaign of the demo gemeente (`vgc`, `wetteren`); none by default. */
   readonly defaultCampaign?: string;
+  /** When Lotte gets the daily coach digest (COACH_DIGEST_CRON); none by default. */
+  readonly coachDigestCron?: string;
 }
 
 /**
@@ -89,6 +91,7 @@ export const createTestBot = async (o: TestBotOptions = {}): Promise<TestBot> =>
     log: silentLog,
     content,
     ...(o.defaultCampaign ? { defaultCampaign: o.defaultCampaign } : {}),
+    ...(o.coachDigestCron ? { coachDigestCron: o.coachDigestCron } : {}),
   });
   await app.start();
   let seq = 0;

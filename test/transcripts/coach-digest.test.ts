@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSeededIds } from '../../src/core/clock.js';
+import { COACH_DIGEST_CRON } from '../../src/domain/followup/coach-jobs.js';
 import { createTask } from '../../src/domain/followup/tasks.js';
 import type { TaskKind } from '../../src/domain/followup/types.js';
 import { createTestBot, type TestBot } from '../helpers/bot.js';
@@ -14,7 +15,7 @@ const press = (choice: string) => ({ kind: 'choice' as const, choice });
 const at = (date: string) => new Date(`${date}T08:00:00Z`);
 
 const ready = async () => {
-  const bot = await createTestBot();
+  const bot = await createTestBot({ coachDigestCron: COACH_DIGEST_CRON });
   await bot.app.tick(); // plans the first digest, as the running bot does within seconds
   const lotte = bot.user('lotte');
   const ids = await bot.store.read((tx) => ({
