@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../app.js';
 import { flowJsonSchema } from '../flows/index.js';
+import { campaignJsonSchema } from '../flows/campaign-loader.js';
 import { runBot } from '../main.js';
 import { chat } from './chat.js';
 import { exportHours } from './export.js';
@@ -10,7 +11,7 @@ import { hoursCorrect } from './hours.js';
 import { parseHoursCommand } from './parse-hours.js';
 import { createCliContext } from './context.js';
 import { reportFatal } from './fatal.js';
-import { municipalityAdd, municipalityDigest, personAdd, personInvite } from './people.js';
+import { municipalityAdd, municipalityCampaign, municipalityDigest, personAdd, personInvite } from './people.js';
 import { ACTIVITY_OPTIONS, activityCommand } from './activity.js';
 import { OUTBOX_OPTIONS, outboxCommand } from './outbox.js';
 import { DUO_OPTIONS, duoCommand } from './duo.js';
@@ -43,6 +44,7 @@ const main = async (argv: string[]): Promise<number> => {
         'now',
         'tz',
         'cron',
+        'campaign',
         ...ACTIVITY_OPTIONS,
         ...OUTBOX_OPTIONS,
         ...DUO_OPTIONS,
@@ -67,6 +69,7 @@ const main = async (argv: string[]): Promise<number> => {
     case 'gemeente':
       if (sub === 'add') return municipalityAdd(ctx, opts);
       if (sub === 'digest') return municipalityDigest(ctx, opts);
+      if (sub === 'campaign') return municipalityCampaign(ctx, opts);
       break;
     case 'hours':
       if (sub === 'correct') return hoursCorrect(ctx, opts);
@@ -95,9 +98,10 @@ const main = async (argv: string[]): Promise<number> => {
       if (sub === 'surveys') return exportSurveys(ctx, argv);
       break;
     case 'flow-schema': {
-      const file = `${ROOT}flows/flow.schema.json`;
-      writeFileSync(file, `${JSON.stringify(flowJsonSchema(), null, 2)}\n`);
+      writeFileSync(`${ROOT}flows/flow.schema.json`, `${JSON.stringify(flowJsonSchema(), null, 2)}\n`);
       ctx.out(ctx.t('schema_written', { file: 'flows/flow.schema.json' }));
+      writeFileSync(`${ROOT}flows/campaign.schema.json`, `${JSON.stringify(campaignJsonSchema(), null, 2)}\n`);
+      ctx.out(ctx.t('schema_written', { file: 'flows/campaign.schema.json' }));
       return 0;
     }
     case 'bench': {
