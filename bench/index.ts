@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { benchBroadcast } from './broadcast.js';
+import { benchCampaigns } from './campaigns.js';
 import { benchInbound } from './inbound.js';
 import { benchParse } from './parse.js';
 import { benchScheduler } from './scheduler.js';
@@ -24,6 +25,10 @@ const BENCHES: Record<string, () => Promise<void>> = {
   scheduler: async () => {
     const jobs = Number(process.env['BENCH_JOBS'] ?? 100_000);
     await benchScheduler({ jobs, due: Math.min(1_000, jobs), tickMs: 15_000 }, print);
+  },
+  campaigns: async () => {
+    const duos = Number(process.env['BENCH_DUOS'] ?? 10_000);
+    await benchCampaigns({ duos, meetings: duos * 5 }, print);
   },
 };
 

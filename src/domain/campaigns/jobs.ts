@@ -130,16 +130,49 @@ export const campaignJobs = (
     });
   };
 
+  /**
+   * What the planner keeps between rounds (it runs every minute over every duo): each duo's
+   * timeline for its current anchors, with the events already seen handled (marks are only ever
+   * added), the duos whose campaign is closed, and the first meetings from the ledger (read again
+   * when the ledger grows, and at least every 10 minutes).
+   */
+  const cache = new Map<string, { sig: string; timeline: Occurrence[]; handled: Set<string> }>();
+  const closed = new Set<string>();
+  let meetings: { count: number; at: number; map: Map<string, string> } | null = null;
+
+  const meetingsOf = (tx: WriteTx<DataSchema>, t: number) => {
+    const count = tx.count('ledger');
+    if (!meetings || meetings.count !== count || t - meetings.at > 10 * 60_000)
+      meetings = { count, at: t, map: firstMeetings(tx) };
+    return meetings.map;
+  };
+
+  const cachedTimeline = (duo: Duo, c: Campaign, met: ReadonlyMap<string, string>) => {
+    const a = anchorsOf(duo, met, d.timeZone);
+    const sig = `${c.id}|${a.matchedAt.getTime()}|${a.firstMeeting ?? ''}|${a.end}|${a.pausedDays}|${a.resumedOn ?? ''}`;
+    let hit = cache.get(duo.id);
+    if (hit?.sig !== sig) {
+      hit = { sig, timeline: campaignTimeline(c, a, d.timeZone), handled: hit?.handled ?? new Set() };
+      cache.set(duo.id, hit);
+    }
+    return hit;
+  };
+
   const plan = (tx: WriteTx<DataSchema>, now: Date) => {
-    const duos = tx.list('duos', (x) => !tx.get('followups', closedId(x.id)));
+    const duos = tx.list('duos', (x) => !closed.has(x.id));
     if (!duos.length) return;
-    const meetings = firstMeetings(tx);
-    const endedTerms = endedTrajectories(tx);
     const t = now.getTime();
+    const met = meetingsOf(tx, t);
+    const endedTerms = endedTrajectories(tx);
     for (const duo of duos) {
+      if (tx.get('followups', closedId(duo.id))) {
+        closed.add(duo.id);
+        cache.delete(duo.id);
+        continue;
+      }
       const c = campaignOf(tx, duo, d);
       if (!c) continue;
-      const timeline = timelineOf(tx, duo, c, meetings);
+      const { timeline, handled } = cachedTimeline(duo, c, met);
       const ended = endedReason(duo, endedTerms);
       if (ended) {
         cancelRest(tx, duo, c, timeline, ended, now);
@@ -149,9 +182,12 @@ export const campaignJobs = (
       for (const o of timeline) {
         const at = o.dueAt.getTime();
         if (at > t + CAMPAIGN_HORIZON_MS) break;
-        if (tx.get('followups', markId(duo.id, o.key))) continue;
-        if (t - at > CAMPAIGN_CATCH_UP_MS) mark(tx, duo, c, o, 'skipped', now, 'too_late');
-        else
+        if (handled.has(o.key)) continue;
+        if (tx.get('followups', markId(duo.id, o.key))) handled.add(o.key);
+        else if (t - at > CAMPAIGN_CATCH_UP_MS) {
+          mark(tx, duo, c, o, 'skipped', now, 'too_late');
+          handled.add(o.key);
+        } else
           planDomainJob(tx, jobId(duo, o), 'campaign_event', o.dueAt, {
             duo: duo.id,
             event: o.key,

@@ -1,5 +1,4 @@
 import { TZDate } from '@date-fns/tz';
-import { addMonths, addWeeks, format } from 'date-fns';
 import type { Anchor, Campaign, CampaignEvent, Offset } from '../../flows/campaign-schema.js';
 import { shiftDate } from '../dates.js';
 
@@ -32,14 +31,22 @@ export interface Occurrence {
   readonly date: string;
 }
 
-const yyyyMmDd = (d: Date) => format(d, 'yyyy-MM-dd');
-
-/** A local date moved by an offset (months first, then weeks, then days, as people count). */
+/**
+ * A local date moved by an offset, months first (the 31st plus a month is the last day of the next
+ * month), then weeks and days, as people count. Plain calendar arithmetic: no time zone involved.
+ */
 export const applyOffset = (date: string, o: Offset | undefined, extraMonths = 0): string => {
-  const base = new Date(`${date}T12:00:00Z`);
   const months = (o?.months ?? 0) + extraMonths;
-  const moved = addWeeks(months ? addMonths(base, months) : base, o?.weeks ?? 0);
-  return shiftDate(yyyyMmDd(moved), o?.days ?? 0);
+  let moved = date;
+  if (months) {
+    const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+    const first = new Date(Date.UTC(y, m - 1 + months, 1));
+    const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+    moved = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last)))
+      .toISOString()
+      .slice(0, 10);
+  }
+  return shiftDate(moved, (o?.weeks ?? 0) * 7 + (o?.days ?? 0));
 };
 
 const anchorDate = (a: Anchors, anchor: Anchor): string | null =>
@@ -52,11 +59,23 @@ const anchorDate = (a: Anchors, anchor: Anchor): string | null =>
 const shiftFor = (a: Anchors, anchor: Anchor, anchorOn: string): number =>
   anchor === 'first_meeting' && a.resumedOn && anchorOn > a.resumedOn ? 0 : a.pausedDays;
 
-/** An instant for a local date and HH:MM in `timeZone`. */
+const instants = new Map<string, number>();
+
+/**
+ * The instant of a local date and HH:MM in `timeZone`. Remembered (at most 100 000): the planner
+ * asks it for every event of every duo each round, and duos share their dates.
+ */
 const instant = (date: string, time: string, timeZone: string): Date => {
-  const [y, m, d] = date.split('-').map(Number);
-  const [h, mi] = time.split(':').map(Number);
-  return new Date(new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, timeZone).getTime());
+  const key = `${timeZone}|${date}|${time}`;
+  let t = instants.get(key);
+  if (t === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    const [h, mi] = time.split(':').map(Number);
+    t = new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, timeZone).getTime();
+    if (instants.size >= 100_000) instants.clear();
+    instants.set(key, t);
+  }
+  return new Date(t);
 };
 
 /**
