@@ -27,7 +27,8 @@ export const createCliContext = (overrides: Partial<Record<string, string>> = {}
     log: createLog(config.LOG_LEVEL, config.LOG_PRETTY),
     i18n: content.i18n,
     content,
-    t: (key, params = {}) => content.i18n.t(config.CLI_LANGUAGE, key.includes(':') ? key : `cli:${key}`, params),
+    t: (key, params = {}) =>
+      content.i18n.t(config.CLI_LANGUAGE, key.includes(':') ? key : `cli:${key}`, params),
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),
   };

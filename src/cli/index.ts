@@ -11,7 +11,13 @@ import { hoursCorrect } from './hours.js';
 import { parseHoursCommand } from './parse-hours.js';
 import { createCliContext } from './context.js';
 import { reportFatal } from './fatal.js';
-import { municipalityAdd, municipalityCampaign, municipalityDigest, personAdd, personInvite } from './people.js';
+import {
+  municipalityAdd,
+  municipalityCampaign,
+  municipalityDigest,
+  personAdd,
+  personInvite,
+} from './people.js';
 import { ACTIVITY_OPTIONS, activityCommand } from './activity.js';
 import { OUTBOX_OPTIONS, outboxCommand } from './outbox.js';
 import { DUO_OPTIONS, duoCommand } from './duo.js';
@@ -100,7 +106,10 @@ const main = async (argv: string[]): Promise<number> => {
     case 'flow-schema': {
       writeFileSync(`${ROOT}flows/flow.schema.json`, `${JSON.stringify(flowJsonSchema(), null, 2)}\n`);
       ctx.out(ctx.t('schema_written', { file: 'flows/flow.schema.json' }));
-      writeFileSync(`${ROOT}flows/campaign.schema.json`, `${JSON.stringify(campaignJsonSchema(), null, 2)}\n`);
+      writeFileSync(
+        `${ROOT}flows/campaign.schema.json`,
+        `${JSON.stringify(campaignJsonSchema(), null, 2)}\n`,
+      );
       ctx.out(ctx.t('schema_written', { file: 'flows/campaign.schema.json' }));
       return 0;
     }

@@ -7,4 +7,15 @@ export const DEFAULT_LANGUAGE: Language = 'nl';
 export const UNKNOWN_SENDER_LANGUAGES: readonly Language[] = ['nl', 'en', 'fr', 'ar'];
 
 /** Namespaces: one per flow or area. */
-export const NAMESPACES = ['common', 'onboarding', 'menu', 'hours', 'staff', 'aanbod', 'cli', 'coach', 'survey', 'followup'] as const;
+export const NAMESPACES = [
+  'common',
+  'onboarding',
+  'menu',
+  'hours',
+  'staff',
+  'aanbod',
+  'cli',
+  'coach',
+  'survey',
+  'followup',
+] as const;
