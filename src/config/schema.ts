@@ -85,6 +85,13 @@ export const configSchema = z.object({
     .default('0 9 * * 1-5'),
   DEFAULT_CAMPAIGN: z.enum(['vgc', 'wetteren', 'none']).default('vgc'),
   TERM_END_WARNING_DAYS: int(1, 365).default(60),
+  RETENTION_MONTHS: int(1, 120).default(12),
+  INVITE_MAX_FAILURES: int(1, 100).default(5),
+  OUTREACH_WAIT_DAYS: int(1, 30).default(3),
+  TB_REPORT_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'five cron fields, e.g. "0 9 1 1,4,7,10 *" (the first day of each quarter)')
+    .default('0 9 1 1,4,7,10 *'),
   OUTBOX_MAX_ATTEMPTS: int(1, 50).default(6),
   OUTBOX_CONCURRENCY: int(1, 32).default(1),
   QUIET_HOURS: z
@@ -238,6 +245,26 @@ export const VARIABLES: Readonly<Record<ConfigKey, VariableDoc>> = {
     description:
       "Days before a newcomer's term end from which the digest warns when they have fewer than 40 hours.",
     example: '60',
+  },
+  RETENTION_MONTHS: {
+    description:
+      "Months after a trajectory ends before the person's data is erased automatically (what proves hours is kept minimal).",
+    example: '12',
+  },
+  INVITE_MAX_FAILURES: {
+    description:
+      'Wrong invite codes one sender may try in an hour before the bot stops checking (against guessing).',
+    example: '5',
+  },
+  OUTREACH_WAIT_DAYS: {
+    description:
+      'Days a newly imported newcomer has to answer the first message before the second one and a coach task.',
+    example: '3',
+  },
+  TB_REPORT_CRON: {
+    description:
+      'When coaches are reminded to send the report for the trajectbegeleider (cron, in TIMEZONE; quarterly).',
+    example: '0 9 1 1,4,7,10 *',
   },
   WHATSAPP_PACE_MS: {
     description: 'Least time between two WhatsApp messages, plus a random extra (against bans).',

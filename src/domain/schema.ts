@@ -3,6 +3,10 @@ import type { Migration } from '../core/store.js';
 import type { Activity, ActivityOffer, Broadcast, GemeenteGroup, Rsvp } from './activities/types.js';
 import type { Duo, LedgerEntry, Trajectory } from './ledger/types.js';
 import type { CoachTask, DuoClosing, FollowUpMark, SurveyResponse } from './followup/types.js';
+import type { InviteAttempts } from './access/types.js';
+import type { Handover } from './handover/types.js';
+import type { Outreach } from './outreach/types.js';
+import type { AuditRecord, ErasureRequest } from './privacy/types.js';
 import type { Role } from './roles.js';
 
 /** Version of the stored data as a whole; bump it and add a migration to change any shape. */
@@ -122,6 +126,11 @@ export interface DataSchema extends CoreSchema {
   surveys: SurveyResponse;
   followups: FollowUpMark;
   closings: DuoClosing;
+  audit: AuditRecord;
+  erasures: ErasureRequest;
+  handovers: Handover;
+  outreach: Outreach;
+  attempts: InviteAttempts;
 }
 
 export const COLLECTIONS = [
@@ -147,6 +156,11 @@ export const COLLECTIONS = [
   'surveys',
   'followups',
   'closings',
+  'audit',
+  'erasures',
+  'handovers',
+  'outreach',
+  'attempts',
 ] as const;
 
 /** Forward migrations of the whole data image; `from: n` turns version n into n + 1. */
