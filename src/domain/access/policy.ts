@@ -1,6 +1,6 @@
 import type { ReadTx } from '../../core/store.js';
 import type { DataSchema, Person } from '../schema.js';
-import { inScope, isStaff } from '../staff.js';
+import { inScope } from '../staff.js';
 
 /**
  * What someone may do, checked in the domain layer for every command and domain action (the
@@ -59,7 +59,7 @@ export const authorize = (
   if (actor.role === 'admin') return YES;
   const target = subject.personId ? tx.get('people', subject.personId) : undefined;
   const gemeente = subject.municipality ?? target?.municipality;
-  if (isStaff(actor)) return gemeente === undefined || inScope(actor, gemeente) ? YES : NO('scope');
+  if (actor.role === 'coach') return gemeente === undefined || inScope(actor, gemeente) ? YES : NO('scope');
   const entry = subject.entryId ? tx.get('ledger', subject.entryId) : undefined;
   const ownDuo = (newcomerId: string | undefined) =>
     !!newcomerId &&
