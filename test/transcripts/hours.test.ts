@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/app.js';
-import type { DataSchema, LedgerEntry } from '../../src/domain/index.js';
+import type { DataSchema } from '../../src/domain/index.js';
+import { buddyMeeting } from '../helpers/ledger.js';
 import type { Store } from '../../src/core/store.js';
 import { createSeededIds } from '../../src/core/clock.js';
 import { addressKey } from '../../src/core/messages.js';
@@ -29,22 +30,11 @@ const ledger = (bot: TestBot) => bot.store.read((tx) => tx.list('ledger'));
 const seedHours = async (store: Store<DataSchema>, newcomerId: string, buddyId: string, hours: number) =>
   store.transact((tx) => {
     for (let i = 0; i < hours / 2; i++) {
-      const e: LedgerEntry = {
-        v: 1,
+      const e = buddyMeeting(`2026-10-${String(1 + i).padStart(2, '0')}`, newcomerId, buddyId, {
         id: `seed${i}`,
-        newcomerId,
         minutes: 120,
-        date: `2026-10-${String(1 + i).padStart(2, '0')}`,
-        offerType: 'buddy',
-        organisation: null,
-        contactId: buddyId,
-        description: null,
-        reportedBy: buddyId,
-        via: null,
-        status: 'confirmed',
         createdAt: '2026-10-01T10:00:00.000Z',
-        history: [],
-      };
+      });
       tx.put('ledger', e.id, e);
     }
   });

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '../../../src/domain/ledger/types.js';
+import { buddyMeeting as meeting } from '../../helpers/ledger.js';
 import { world } from './world.js';
 
 const staff = (args: string) => ({ kind: 'command' as const, command: 'netwerkbot', args });
-
-/** A confirmed buddy meeting of the demo duo on `date`. */
-const meeting = (date: string, newcomerId: string, buddyId: string): LedgerEntry => ({
-  v: 1,
-  id: `le_${date}`,
-  newcomerId,
-  minutes: 90,
-  date,
-  offerType: 'buddy',
-  organisation: null,
-  contactId: buddyId,
-  description: null,
-  reportedBy: buddyId,
-  via: null,
-  status: 'confirmed',
-  createdAt: `${date}T12:00:00.000Z`,
-  history: [],
-});
 
 const CHECKIN = 'Hoe gaat het met jou en Amina?';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '../../../src/domain/ledger/types.js';
+import { buddyMeeting as buddyEntry } from '../../helpers/ledger.js';
 import { stepFor } from '../../../src/domain/duos/inactivity.js';
 import { createTestBot, type TestBot } from '../../helpers/bot.js';
 
@@ -24,24 +24,6 @@ const ready = async () => {
     bot.channel.sent.filter((s) => s.to.user === name).map((s) => JSON.stringify(s.message));
   return { bot, sara: () => texts('sara'), lotte: () => texts('lotte') };
 };
-
-/** A confirmed buddy meeting of Amina and Sara on `date`. */
-const buddyEntry = (date: string, newcomerId: string, buddyId: string): LedgerEntry => ({
-  v: 1,
-  id: `le_${date}`,
-  newcomerId,
-  minutes: 90,
-  date,
-  offerType: 'buddy',
-  organisation: null,
-  contactId: buddyId,
-  description: null,
-  reportedBy: buddyId,
-  via: null,
-  status: 'confirmed',
-  createdAt: `${date}T12:00:00.000Z`,
-  history: [],
-});
 
 describe('the quiet-duo steps', () => {
   it('nudges from day 14, alerts from day 28, each only within a catch-up window', () => {
