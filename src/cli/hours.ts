@@ -1,4 +1,5 @@
 import { correctEntry, findPerson, type LedgerEntry } from '../domain/index.js';
+import { authorize } from '../domain/access/policy.js';
 import { parseDuration } from '../parsing/hours/index.js';
 import { systemClock } from '../system.js';
 import { withStore, type CliContext } from './context.js';
@@ -35,6 +36,11 @@ export const hoursCorrect = async (
     const r = await store.transact((tx) => {
       const coach = findPerson(tx, o['coach'] ?? '');
       if (!coach) return { ok: false as const, reason: 'unknown_coach' };
+      const id = o['entry'] ?? '';
+      if (!tx.get('ledger', id)) return { ok: false as const, reason: 'not_found' };
+      // The named coach must be a coach (or admin) of the newcomer's gemeente, as in the chat.
+      if (!authorize(tx, coach, 'hours.correct', { entryId: id }).ok)
+        return { ok: false as const, reason: 'not_allowed' };
       return correctEntry(
         tx,
         o['entry'] ?? '',

@@ -1,6 +1,7 @@
 import type { DomainAction } from '../../core/actions.js';
 import { parseDuration } from '../../parsing/hours/index.js';
 import { normalizeDigits } from '../../parsing/normalize.js';
+import { allowed } from '../access/policy.js';
 import { activityParams } from '../broadcasts/compose.js';
 import { activityForReply, comingCount, recordRsvp } from '../broadcasts/rsvp.js';
 import { localDate } from '../dates.js';
@@ -17,6 +18,7 @@ export const aanbodActions = (s: HoursSettings): Actions => ({
     const text = normalizeDigits(str(args['text']) ?? '');
     const person = me(ctx);
     if (!person || !text || parseDuration(text) !== null) return { outcome: 'no' };
+    if (!allowed(ctx.tx, person, 'aanbod.rsvp', { personId: person.id })) return { outcome: 'no' };
     const a = activityForReply(ctx.tx, person.id, text, ctx.now);
     return a ? { outcome: 'yes', data: { r_activity: a.id } } : { outcome: 'no' };
   },
@@ -26,6 +28,7 @@ export const aanbodActions = (s: HoursSettings): Actions => ({
     const person = me(ctx);
     const id = str(ctx.vars['r_activity']);
     if (!person || !id) return { outcome: 'gone' };
+    if (!allowed(ctx.tx, person, 'aanbod.rsvp', { personId: person.id })) return { outcome: 'gone' };
     const r = recordRsvp(ctx.tx, person.id, id, { now: ctx.now, timeZone: s.timeZone });
     if (!r.ok) return { outcome: r.reason };
     const a = ctx.tx.get('activities', id)!;
@@ -51,6 +54,9 @@ export const aanbodActions = (s: HoursSettings): Actions => ({
     const a = rsvp ? ctx.tx.get('activities', rsvp.activityId) : undefined;
     const person = me(ctx);
     if (!rsvp || !a || !person || rsvp.status !== 'coming' || rsvp.entryId) return { outcome: 'gone' };
+    // Only the newcomer's own attendance becomes hours (a buddy's does not count toward 40 hours).
+    if (rsvp.personId !== person.id || !allowed(ctx.tx, person, 'hours.report', { personId: person.id }))
+      return { outcome: 'gone' };
     ctx.tx.put('rsvps', rsvp.id, { ...rsvp, askedAt: ctx.now.toISOString() });
     const minutes = Math.max(15, Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000));
     const p = activityParams(a, 1, person.lang, s.timeZone);

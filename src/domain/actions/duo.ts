@@ -1,6 +1,7 @@
 import type { DomainAction } from '../../core/actions.js';
 import type { Effect } from '../../core/effects.js';
 import type { ReadTx } from '../../core/store.js';
+import { allowed } from '../access/policy.js';
 import { liveDuosOf, pauseDuo, resumeDuo } from '../ledger/index.js';
 import type { Duo } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
@@ -17,7 +18,9 @@ export interface DuoActionSettings {
 /** The live duos of the newcomer who is talking (none for anyone else). */
 const myDuos = (ctx: Ctx): { newcomer: string; duos: Duo[] } | null => {
   const p = me(ctx);
-  return p?.role === 'newcomer' ? { newcomer: p.name, duos: liveDuosOf(ctx.tx, p.id) } : null;
+  if (p?.role !== 'newcomer') return null;
+  const duos = liveDuosOf(ctx.tx, p.id).filter((d) => allowed(ctx.tx, p, 'duo.pause', { duoId: d.id }));
+  return { newcomer: p.name, duos };
 };
 
 /** Buddy names of these duos, as one text ("Sara" or "Sara, Jan"). */

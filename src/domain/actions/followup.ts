@@ -1,6 +1,7 @@
 import type { DomainAction } from '../../core/actions.js';
 import type { Effect } from '../../core/effects.js';
 import type { Json } from '../../core/store.js';
+import { allowed } from '../access/policy.js';
 import { recordCheckin } from '../campaigns/jobs.js';
 import { localDate } from '../dates.js';
 import { createTask } from '../followup/tasks.js';
@@ -16,6 +17,7 @@ type Notify = Extract<Effect, { type: 'notify' }>;
 const duoAndRole = (ctx: Ctx, duoId: Json | undefined): { duo: Duo; role: 'buddy' | 'newcomer' } | null => {
   const duo = typeof duoId === 'string' ? ctx.tx.get('duos', duoId) : undefined;
   if (!duo || !ctx.personId) return null;
+  if (!allowed(ctx.tx, ctx.tx.get('people', ctx.personId), 'duo.respond', { duoId: duo.id })) return null;
   if (ctx.personId === duo.buddyId) return { duo, role: 'buddy' };
   if (ctx.personId === duo.newcomerId) return { duo, role: 'newcomer' };
   return null;

@@ -1,6 +1,7 @@
 import type { DomainAction } from '../../core/actions.js';
 import type { ReadTx } from '../../core/store.js';
 import { parseDuration } from '../../parsing/hours/index.js';
+import { allowed } from '../access/policy.js';
 import { confirmEntry, correctEntry, disputeEntry, openConfirmationsFor } from '../ledger/index.js';
 import type { LedgerEntry } from '../ledger/types.js';
 import { openCoachRequest } from '../requests.js';
@@ -16,17 +17,22 @@ type Actions = Record<string, DomainAction<DataSchema>>;
  * admin) also those of their newcomers that name no contact. Oldest first.
  */
 const confirmationsFor = (tx: ReadTx<DataSchema>, person: Person): LedgerEntry[] => {
-  const own = openConfirmationsFor(tx, person.id);
+  const may = (e: LedgerEntry) => allowed(tx, person, 'hours.confirm', { entryId: e.id });
+  const own = openConfirmationsFor(tx, person.id).filter(may);
   if (person.role !== 'coach' && person.role !== 'admin') return [...own];
   const mine = new Set(tx.list('people', (p) => p.coachId === person.id).map((p) => p.id));
   const orphans = tx.list(
     'ledger',
-    (e) => e.status === 'pending' && e.contactId === null && mine.has(e.newcomerId),
+    (e) => e.status === 'pending' && e.contactId === null && mine.has(e.newcomerId) && may(e),
   );
   return [...own, ...orphans].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 };
 
 const via = (ctx: Ctx) => (ctx.messageId ? { channel: ctx.address.channel, messageId: ctx.messageId } : null);
+
+/** May the person talking confirm, dispute or correct-while-confirming this entry (the access policy)? */
+const mayJudge = (ctx: Ctx, entryId: string): boolean =>
+  allowed(ctx.tx, me(ctx), 'hours.confirm', { entryId });
 
 /** Confirming, correcting and disputing hours, as the contact person or coach. */
 export const hoursConfirmActions = (): Actions => ({
@@ -56,6 +62,7 @@ export const hoursConfirmActions = (): Actions => ({
     const id = String(args['entry'] ?? '');
     const e = ctx.tx.get('ledger', id);
     if (!e) return { outcome: 'not_found' };
+    if (!mayJudge(ctx, id)) return { outcome: 'not_allowed' };
     const before = confirmedMinutes(ctx, e.newcomerId);
     const r = confirmEntry(ctx.tx, id, { personId: ctx.personId ?? '', via: via(ctx) }, { now: ctx.now });
     if (!r.ok) return { outcome: r.reason };
@@ -68,6 +75,7 @@ export const hoursConfirmActions = (): Actions => ({
     const minutes = parseDuration(str(args['text']) ?? '', { bareNumberIsHours: true });
     const e = ctx.tx.get('ledger', id);
     if (!e) return { outcome: 'not_found' };
+    if (!mayJudge(ctx, id)) return { outcome: 'not_allowed' };
     if (!minutes || minutes <= 0) return { outcome: 'no_duration' };
     const actor = { personId: ctx.personId ?? '', via: via(ctx) };
     const before = confirmedMinutes(ctx, e.newcomerId);
@@ -81,6 +89,8 @@ export const hoursConfirmActions = (): Actions => ({
   /** "Dit was er niet": disputed, and the coach is told (a request is kept for them). */
   hours_dispute: (ctx, args) => {
     const id = String(args['entry'] ?? '');
+    if (!ctx.tx.get('ledger', id)) return { outcome: 'not_found' };
+    if (!mayJudge(ctx, id)) return { outcome: 'not_allowed' };
     const r = disputeEntry(ctx.tx, id, { personId: ctx.personId ?? '', via: via(ctx) }, { now: ctx.now });
     if (!r.ok) return { outcome: r.reason };
     const newcomer = ctx.tx.get('people', r.entry.newcomerId);

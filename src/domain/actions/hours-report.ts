@@ -3,6 +3,7 @@ import type { Json } from '../../core/store.js';
 import { parseDate, parseDuration, parseHours } from '../../parsing/hours/index.js';
 import { normalizeWord } from '../../parsing/normalize.js';
 import { shiftDate } from '../dates.js';
+import { allowed } from '../access/policy.js';
 import { checkEntry, recordEntry } from '../ledger/index.js';
 import { OFFER_TYPES, type OfferType } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
@@ -61,6 +62,8 @@ export const hoursReportActions = (s: HoursSettings): Actions => {
         h_ignore_dup: false,
       };
       if (person.role === 'newcomer') {
+        if (!allowed(ctx.tx, person, 'hours.report', { personId: person.id }))
+          return { outcome: 'not_allowed' };
         const data = { ...fromText, ...draftFor(ctx, person.id, false) };
         const buddy = buddyOf(ctx.tx, person.id);
         const withName = parsed?.ok ? parsed.withName : null;
@@ -70,7 +73,9 @@ export const hoursReportActions = (s: HoursSettings): Actions => {
         return { outcome: future ? 'future' : 'ok', data };
       }
       if (person.role !== 'buddy') return { outcome: 'not_allowed' };
-      const duos = duoChoices(ctx.tx, person.id);
+      const duos = duoChoices(ctx.tx, person.id).filter((d) =>
+        allowed(ctx.tx, person, 'hours.report', { personId: (d as { value: string }).value }),
+      );
       const first = duos[0] as { value: string } | undefined;
       if (!first) return { outcome: 'not_allowed' };
       if (duos.length > 1) return { outcome: 'choose_newcomer', data: { ...fromText, h_duos: duos } };
@@ -82,7 +87,7 @@ export const hoursReportActions = (s: HoursSettings): Actions => {
 
     hours_pick_newcomer: (ctx, args) => {
       const id = str(args['id']);
-      const ok = id && ctx.tx.list('duos', (d) => d.buddyId === ctx.personId && d.newcomerId === id).length;
+      const ok = id && allowed(ctx.tx, me(ctx), 'hours.report', { personId: id });
       return ok ? { outcome: 'ok', data: draftFor(ctx, id, true) } : { outcome: 'not_allowed' };
     },
 
@@ -189,6 +194,8 @@ export const hoursReportActions = (s: HoursSettings): Actions => {
     hours_record: (ctx) => {
       const v = ctx.vars;
       const newcomerId = String(v['h_newcomer']);
+      if (!allowed(ctx.tx, me(ctx), 'hours.report', { personId: newcomerId }))
+        return { outcome: 'not_allowed' };
       const offer = (str(v['h_offer']) ?? 'vrije_tijd') as OfferType;
       const before = confirmedMinutes(ctx, newcomerId);
       const entry = recordEntry(

@@ -1,5 +1,6 @@
 import type { DomainAction } from '../../core/actions.js';
 import type { Json, ReadTx } from '../../core/store.js';
+import { allowed } from '../access/policy.js';
 import { entriesOf, lastEntryBy, progressBar, progressOf, withdrawEntry } from '../ledger/index.js';
 import { OFFER_TYPES } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
@@ -11,10 +12,13 @@ const DAY_MS = 86_400_000;
 /** Whose hours "mijn uren" shows: the newcomer's own, or a buddy's only duo. */
 const newcomerFor = (ctx: Ctx): string | null => {
   const p = me(ctx);
-  if (p?.role === 'newcomer') return p.id;
-  if (p?.role !== 'buddy') return null;
-  const duos = ctx.tx.list('duos', (d) => d.buddyId === p.id && d.status === 'active');
-  return duos.length === 1 ? duos[0]!.newcomerId : null;
+  const id = (() => {
+    if (p?.role === 'newcomer') return p.id;
+    if (p?.role !== 'buddy') return null;
+    const duos = ctx.tx.list('duos', (d) => d.buddyId === p.id && d.status === 'active');
+    return duos.length === 1 ? duos[0]!.newcomerId : null;
+  })();
+  return id && allowed(ctx.tx, p, 'trajectory.view', { personId: id }) ? id : null;
 };
 
 /**
@@ -63,7 +67,8 @@ export const hoursSummaryActions = (s: HoursSettings): Actions => ({
   /** The reporter's last entry, if it can still be withdrawn. ok | none | too_late. */
   hours_last: (ctx) => {
     const e = ctx.personId ? lastEntryBy(ctx.tx, ctx.personId) : undefined;
-    if (!e) return { outcome: 'none' };
+    if (!e || !allowed(ctx.tx, me(ctx), 'hours.report', { personId: e.newcomerId }))
+      return { outcome: 'none' };
     if (ctx.now.getTime() - Date.parse(e.createdAt) > DAY_MS) return { outcome: 'too_late' };
     return {
       outcome: 'ok',
@@ -77,9 +82,13 @@ export const hoursSummaryActions = (s: HoursSettings): Actions => ({
   },
 
   hours_withdraw: (ctx, args) => {
+    const e = ctx.tx.get('ledger', String(args['entry'] ?? ''));
+    if (!e) return { outcome: 'not_found' };
+    if (!allowed(ctx.tx, me(ctx), 'hours.report', { personId: e.newcomerId }))
+      return { outcome: 'not_allowed' };
     const r = withdrawEntry(
       ctx.tx,
-      String(args['entry'] ?? ''),
+      e.id,
       {
         personId: ctx.personId ?? '',
         via: ctx.messageId ? { channel: ctx.address.channel, messageId: ctx.messageId } : null,

@@ -1,9 +1,12 @@
 import type { ActionContext, DomainAction } from '../../core/actions.js';
+import { allowed } from '../access/policy.js';
 import { PRIVACY_VERSION, type DataSchema, type Person } from '../schema.js';
 
 const update = (ctx: ActionContext<DataSchema>, change: (p: Person) => Person | null) => {
   const p = ctx.personId ? ctx.tx.get('people', ctx.personId) : undefined;
   if (!p) return { outcome: 'no_person' };
+  // One's own settings and consent (the access policy's privacy.own).
+  if (!allowed(ctx.tx, p, 'privacy.own', { personId: p.id })) return { outcome: 'no_person' };
   const next = change(p);
   if (!next) return { outcome: 'invalid' };
   ctx.tx.put('people', p.id, next);

@@ -1,4 +1,5 @@
 import type { DomainAction } from '../../core/actions.js';
+import { allowed } from '../access/policy.js';
 import { openCoachRequest } from '../requests.js';
 import type { DataSchema } from '../schema.js';
 
@@ -10,7 +11,8 @@ const REASONS = ['asked', 'stuck', 'no_consent'] as const;
  */
 export const requestCoach: DomainAction<DataSchema> = ({ tx, now, ids, personId }, args) => {
   const person = personId ? tx.get('people', personId) : undefined;
-  if (!person) return { outcome: 'no_person' };
+  if (!person || !allowed(tx, person, 'privacy.own', { personId: person.id }))
+    return { outcome: 'no_person' };
   const reason = REASONS.find((r) => r === args['reason']) ?? 'asked';
   openCoachRequest(tx, { ids, now }, person, reason);
   return { outcome: person.coachId ? 'ok' : 'no_coach' };

@@ -1,5 +1,6 @@
 import type { DomainAction } from '../../core/actions.js';
 import type { Json } from '../../core/store.js';
+import { allowed } from '../access/policy.js';
 import { isSurveyMoment, roleInDuo, saveSurvey, SURVEY_QUESTIONS } from '../followup/surveys.js';
 import type { SurveyItem } from '../followup/types.js';
 import type { DataSchema } from '../schema.js';
@@ -33,7 +34,7 @@ export const surveyActions = (): Actions => ({
     const duo = ctx.tx.get('duos', str(args['duo']) ?? '');
     if (!duo || !person) return { outcome: 'unknown_duo' };
     const role = roleInDuo(duo, person.id);
-    if (!role) return { outcome: 'not_in_duo' };
+    if (!role || !allowed(ctx.tx, person, 'duo.respond', { duoId: duo.id })) return { outcome: 'not_in_duo' };
     const newcomer = ctx.tx.get('people', duo.newcomerId);
     const gemeente = newcomer ? ctx.tx.get('municipalities', newcomer.municipality) : undefined;
     return {
@@ -58,6 +59,9 @@ export const surveyActions = (): Actions => ({
     const moment = args['moment'];
     if (!isSurveyMoment(moment)) return { outcome: 'unknown_moment' };
     if (!ctx.personId) return { outcome: 'not_in_duo' };
+    const duoId = str(args['duo']) ?? '';
+    if (ctx.tx.get('duos', duoId) && !allowed(ctx.tx, me(ctx), 'duo.respond', { duoId }))
+      return { outcome: 'not_in_duo' };
     const scores: Partial<Record<SurveyItem, number>> = {};
     for (const item of SURVEY_QUESTIONS[moment]) {
       const n = scoreOf(args[item]);
@@ -67,7 +71,7 @@ export const surveyActions = (): Actions => ({
     const r = saveSurvey(
       ctx.tx,
       {
-        duoId: str(args['duo']) ?? '',
+        duoId,
         respondentId: ctx.personId,
         moment,
         scores,

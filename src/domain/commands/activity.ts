@@ -4,7 +4,8 @@ import type { Json, WriteTx } from '../../core/store.js';
 import { addActivity } from '../activities/index.js';
 import type { DataSchema, Person } from '../schema.js';
 import { splitArgs } from './args.js';
-import { gemeenteIds, inScope } from './scope.js';
+import { allowed } from '../access/policy.js';
+import { gemeenteIds } from './scope.js';
 
 export interface ActivityCommandSettings {
   readonly now: Date;
@@ -28,7 +29,7 @@ export const activityAddCommand = (
   const { options } = splitArgs(line);
   const gemeente = options['gemeente'] ?? options['municipality'] ?? staff.municipality;
   const asked = gemeenteIds(tx, gemeente);
-  const outside = asked.filter((m) => !inScope(staff, m));
+  const outside = asked.filter((m) => !allowed(tx, staff, 'aanbod.manage', { municipality: m }));
   if (outside.length) return [{ key: 'staff:add_other_gemeente', params: { gemeente: outside.join(', ') } }];
   const r = addActivity(
     tx,

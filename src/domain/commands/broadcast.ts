@@ -12,7 +12,8 @@ import { progressParams } from '../broadcasts/status.js';
 import type { DataSchema, Person } from '../schema.js';
 import { normalizeWord as norm } from '../../parsing/normalize.js';
 import { splitArgs } from './args.js';
-import { gemeenteIds, inScope } from './scope.js';
+import { allowed } from '../access/policy.js';
+import { gemeenteIds } from './scope.js';
 
 export interface BroadcastCommandSettings {
   readonly now: Date;
@@ -24,7 +25,9 @@ export interface BroadcastCommandSettings {
 const findActivities = (tx: WriteTx<DataSchema>, staff: Person, query: string): Activity[] => {
   const mine = tx.list(
     'activities',
-    (a) => a.status === 'active' && a.municipalities.some((m) => inScope(staff, m)),
+    (a) =>
+      a.status === 'active' &&
+      a.municipalities.some((m) => allowed(tx, staff, 'aanbod.manage', { municipality: m })),
   );
   const byId = mine.filter((a) => a.id === query);
   if (byId.length) return byId;
@@ -75,8 +78,12 @@ const planBroadcast = (
   const a = found[0]!;
   // Without gemeente=…: the activity's gemeenten this staff member works for.
   const asked = options['gemeente'];
-  const municipalities = asked ? gemeenteIds(tx, asked) : a.municipalities.filter((m) => inScope(staff, m));
-  const outside = municipalities.filter((m) => !tx.get('municipalities', m) || !inScope(staff, m));
+  const municipalities = asked
+    ? gemeenteIds(tx, asked)
+    : a.municipalities.filter((m) => allowed(tx, staff, 'aanbod.manage', { municipality: m }));
+  const outside = municipalities.filter(
+    (m) => !tx.get('municipalities', m) || !allowed(tx, staff, 'aanbod.manage', { municipality: m }),
+  );
   if (outside.length) return [{ key: 'staff:add_other_gemeente', params: { gemeente: outside.join(', ') } }];
   const when = parseWhen(options['wanneer'] ?? options['when'], s.now, s.timeZone);
   if (!when) return [{ key: 'staff:broadcast_when' }];
@@ -131,7 +138,9 @@ export const broadcastCommand = (
 /** The last broadcasts of the staff member's gemeenten: delivery progress and who is coming. */
 const broadcastStatus = (tx: WriteTx<DataSchema>, staff: Person): Template[] => {
   const last = tx
-    .list('broadcasts', (b) => b.municipalities.some((m) => inScope(staff, m)))
+    .list('broadcasts', (b) =>
+      b.municipalities.some((m) => allowed(tx, staff, 'aanbod.manage', { municipality: m })),
+    )
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, 5);
   if (!last.length) return [{ key: 'staff:broadcast_status_none' }];

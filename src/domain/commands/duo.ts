@@ -8,7 +8,7 @@ import type { Role } from '../roles.js';
 import type { DataSchema, Person } from '../schema.js';
 import { normalizeWord as norm } from '../../parsing/normalize.js';
 import { splitArgs } from './args.js';
-import { inScope } from './scope.js';
+import { allowed } from '../access/policy.js';
 
 export interface DuoCommandSettings {
   readonly now: Date;
@@ -39,10 +39,13 @@ const ACTIONS: Readonly<Record<string, Action>> = {
 /** The word between the newcomer's and the buddy's name ("Amina Khaled met Sara"). */
 const WITH_WORDS = new Set(['met', 'with', 'avec']);
 
-/** People of `role` in the staff member's gemeenten named `query`: an exact name, else word starts. */
+/** People of `role` the staff member may match and follow up, named `query`: an exact name, else word starts. */
 const findPeople = (tx: ReadTx<DataSchema>, staff: Person, role: Role, query: string): Person[] => {
   const q = norm(query);
-  const mine = tx.list('people', (p) => p.role === role && inScope(staff, p.municipality));
+  const mine = tx.list(
+    'people',
+    (p) => p.role === role && allowed(tx, staff, 'trajectory.manage', { personId: p.id }),
+  );
   const exact = mine.filter((p) => norm(p.name) === q);
   if (exact.length) return exact;
   const parts = q.split(' ');
@@ -170,6 +173,9 @@ const change = (
       },
     ];
   const duo = duos[0]!;
+  const names = pair(tx, duo);
+  if (!allowed(tx, staff, action === 'end' ? 'trajectory.manage' : 'duo.pause', { duoId: duo.id }))
+    return [{ key: 'staff:duo.no_newcomer', params: { name: newcomer.name } }];
   const o = { now: s.now, timeZone: s.timeZone, staff };
   const reason = options['reden'] ?? options['reason'];
   const r: DuoResult =
@@ -178,7 +184,6 @@ const change = (
       : action === 'resume'
         ? resumeDuo(tx, duo.id, o)
         : endDuo(tx, duo.id, { ...o, ...(reason !== undefined ? { reason } : {}) });
-  const names = pair(tx, duo);
   if (r.ok) return [{ key: `staff:duo.${action === 'end' ? 'ended' : `${action}d`}`, params: names }];
   if (r.reason === 'not_active') return [{ key: 'staff:duo.is_paused', params: names }];
   if (r.reason === 'not_paused') return [{ key: 'staff:duo.not_paused', params: names }];
@@ -198,7 +203,7 @@ const list = (tx: ReadTx<DataSchema>, staff: Person, s: DuoCommandSettings): Tem
   const duos = listDuos(tx, {
     ended: false,
     ...(staff.role === 'admin' ? {} : { municipality: staff.municipality }),
-  });
+  }).filter((d) => allowed(tx, staff, 'trajectory.view', { duoId: d.id }));
   if (!duos.length) return [{ key: 'staff:duo.list_none' }];
   const lines: Json[] = duos.slice(0, MAX_LINES).map((d) => ({
     $t: 'staff:duo.list_line',

@@ -4,7 +4,7 @@ import { setFollows } from '../people.js';
 import type { DataSchema, Person } from '../schema.js';
 import { normalizeWord as norm } from '../../parsing/normalize.js';
 import { findMunicipality } from '../activities/index.js';
-import { inScope } from './scope.js';
+import { allowed } from '../access/policy.js';
 
 /**
  * `person follow <name> <gemeente>` / `person unfollow <name> <gemeente>`: a newcomer or buddy of
@@ -26,7 +26,7 @@ export const followCommand = (
     (p) =>
       (p.role === 'newcomer' || p.role === 'buddy') &&
       norm(p.name) === name &&
-      inScope(staff, p.municipality),
+      allowed(tx, staff, 'trajectory.manage', { personId: p.id }),
   );
   if (people.length !== 1)
     return [{ key: 'staff:hours_none', params: { query: words.slice(0, -1).join(' ') } }];

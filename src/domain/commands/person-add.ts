@@ -6,7 +6,7 @@ import type { Role } from '../roles.js';
 import type { DataSchema, Person } from '../schema.js';
 import { splitArgs } from './args.js';
 import { findMunicipality } from '../activities/index.js';
-import { inScope } from './scope.js';
+import { allowed } from '../access/policy.js';
 
 /** Role words a coach may type, in Dutch and English. */
 const ROLE_WORDS: Readonly<Record<string, Role>> = {
@@ -50,7 +50,7 @@ export const personAddCommand = (
     return [{ key: 'staff:add_role_refused', params: { role: { $t: `staff:role.${role}` } } }];
   const asked = options['gemeente'];
   const municipality = asked ? (findMunicipality(tx, asked)?.id ?? asked) : staff.municipality;
-  if (!inScope(staff, municipality))
+  if (!allowed(tx, staff, 'trajectory.manage', { municipality }))
     return [{ key: 'staff:add_other_gemeente', params: { gemeente: municipality } }];
   const lang = (options['taal'] ?? options['lang'] ?? 'nl').toLocaleLowerCase();
   const organisation = options['organisatie'] ?? options['organisation'];

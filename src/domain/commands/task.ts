@@ -14,6 +14,7 @@ import type { CoachTask } from '../followup/types.js';
 import { liveDuosOf } from '../ledger/index.js';
 import type { DataSchema, Person } from '../schema.js';
 import { splitArgs } from './args.js';
+import { allowed } from '../access/policy.js';
 import { findNewcomers } from './scope.js';
 
 export interface TaskCommandSettings {
@@ -96,7 +97,9 @@ const later = (tx: WriteTx<DataSchema>, staff: Person, id: string, s: TaskComman
 
 /** `task list`: the coach's open tasks, also those due later, soonest first. */
 const list = (tx: ReadTx<DataSchema>, staff: Person): Template[] => {
-  const tasks = plannedTasksOf(tx, staff.id);
+  const tasks = plannedTasksOf(tx, staff.id).filter((t) =>
+    allowed(tx, staff, 'trajectory.view', { personId: t.newcomerId }),
+  );
   if (!tasks.length) return [{ key: 'coach:task.list_none' }];
   const lines: Json[] = tasks.slice(0, MAX_LINES).map((t) => ({
     $t: 'coach:task.list_line',
@@ -117,7 +120,7 @@ const add = (
 ): Template[] => {
   const query = words.join(' ');
   if (!query) return [{ key: 'coach:task.add_usage' }];
-  const found = findNewcomers(tx, staff, query);
+  const found = findNewcomers(tx, staff, query, 'trajectory.manage');
   if (!found.length) return [{ key: 'coach:task.no_newcomer', params: { name: query } }];
   if (found.length > 1)
     return [{ key: 'coach:task.several', params: { names: found.map((p) => p.name).join(', ') } }];

@@ -2,7 +2,7 @@ import type { Ids } from '../../core/clock.js';
 import type { ReadTx, WriteTx } from '../../core/store.js';
 import { shiftDate } from '../dates.js';
 import type { DataSchema, Person } from '../schema.js';
-import { inScope } from '../staff.js';
+import { allowed } from '../access/policy.js';
 import type { CoachTask, TaskKind } from './types.js';
 
 export interface NewTask {
@@ -77,7 +77,7 @@ const reach = (tx: ReadTx<DataSchema>, id: string, staff: Person | undefined): T
   const task = tx.get('tasks', id);
   if (!task) return { ok: false, reason: 'unknown_task' };
   const newcomer = tx.get('people', task.newcomerId);
-  if (staff && !(newcomer && inScope(staff, newcomer.municipality)))
+  if (staff && !(newcomer && allowed(tx, staff, 'trajectory.manage', { personId: newcomer.id })))
     return { ok: false, reason: 'out_of_scope', task };
   return { ok: true, task };
 };

@@ -1,4 +1,5 @@
 import type { ReadTx } from '../../core/store.js';
+import { allowed } from '../access/policy.js';
 import type { DataSchema } from '../schema.js';
 import type { AuditEvent, Via } from './types.js';
 
@@ -9,13 +10,14 @@ export interface Actor {
 }
 
 /**
- * True when `personId` is a coach or admin of the newcomer's gemeente: the people who may
- * confirm, dispute and correct any entry of that newcomer.
+ * True when `personId` is a coach of the newcomer's gemeente or an admin (the access policy's
+ * `hours.correct`): the people who may confirm, dispute and correct any entry of that newcomer.
  */
 export const isCoachOf = (tx: ReadTx<DataSchema>, personId: string, newcomerId: string): boolean => {
   const p = tx.get('people', personId);
-  const n = tx.get('people', newcomerId);
-  return !!p && !!n && (p.role === 'coach' || p.role === 'admin') && p.municipality === n.municipality;
+  return (
+    (p?.role === 'coach' || p?.role === 'admin') && allowed(tx, p, 'hours.correct', { personId: newcomerId })
+  );
 };
 
 /** One audit event by `actor` at `now`. */
