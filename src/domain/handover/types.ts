@@ -12,6 +12,8 @@ export interface Handover {
   readonly closedAt?: string | null;
   /** Why: asked ("hulp"/"coach"), stuck (three misses), or a buddy passing on a question. */
   readonly reason: 'asked' | 'stuck' | 'buddy_question';
+  /** For a buddy's question: the newcomer it is about (their duo's newcomer), so the coach sees whom. */
+  readonly aboutId?: string | null;
   /**
    * The coach's side: the platform thread (e.g. Slack channel and thread ts) the person's
    * messages are posted in and the coach's replies come from. Null on the console.
