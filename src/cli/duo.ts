@@ -20,6 +20,7 @@ import {
   type SetupProblem,
 } from '../domain/index.js';
 import { localDate } from '../domain/dates.js';
+import { authorize } from '../domain/access/policy.js';
 import { createSystemIds, systemClock } from '../system.js';
 import { duoLogCommand } from './coach.js';
 import { withStore, type CliContext } from './context.js';
@@ -117,6 +118,22 @@ const personId = (store: Store<DataSchema>, wanted: string) =>
     return p.id;
   });
 
+/**
+ * The coach named by --coach must be a coach (or admin) who may follow up this newcomer (the
+ * access policy's trajectory.manage: their own gemeente), as in the chat.
+ */
+const coachFor = (store: Store<DataSchema>, coachId: string | undefined, newcomerId: string) =>
+  store.read((tx) => {
+    if (coachId === undefined) return;
+    const coach = tx.get('people', coachId);
+    const staff = coach?.role === 'coach' || coach?.role === 'admin';
+    if (!staff || !authorize(tx, coach, 'trajectory.manage', { personId: newcomerId }).ok)
+      throw new Refused('common:access.cli.coach_refused', {
+        coach: coach?.name ?? coachId,
+        person: tx.get('people', newcomerId)?.name ?? newcomerId,
+      });
+  });
+
 const duoAdd = (ctx: CliContext, o: Opts) =>
   run(ctx, async (store) => {
     const rhythm = numberOpt(o['rhythm']);
@@ -126,6 +143,7 @@ const duoAdd = (ctx: CliContext, o: Opts) =>
     const newcomerId = await personId(store, o['newcomer'] ?? '');
     const buddyId = await personId(store, o['buddy'] ?? '');
     const coachId = o['coach'] ? await personId(store, o['coach']) : undefined;
+    await coachFor(store, coachId, newcomerId);
     const r = await store.transact((tx) =>
       addDuo(
         tx,
@@ -205,6 +223,7 @@ const trajectorySet = (ctx: CliContext, o: Opts) =>
     if (ob !== undefined && !['ja', 'nee', 'yes', 'no'].includes(ob)) throw new Refused('duo.bad_obligation');
     const newcomerId = await personId(store, o['newcomer'] ?? '');
     const coachId = o['coach'] ? await personId(store, o['coach']) : undefined;
+    await coachFor(store, coachId, newcomerId);
     const r = await store.transact((tx) => {
       const old = trajectoryOf(tx, newcomerId);
       return setTrajectory(
