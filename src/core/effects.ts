@@ -1,3 +1,4 @@
+import type { MediaRef } from './messages.js';
 import type { Json } from './store.js';
 
 /** A choice in a message, by i18n key; `lng` forces a language (a language list in own names). */
@@ -18,6 +19,8 @@ export interface Template {
   readonly key: string;
   readonly params?: Readonly<Record<string, Json>>;
   readonly choices?: readonly TemplateChoice[];
+  /** A file sent with the text (a proof's PDF); channels that cannot send it show the text only. */
+  readonly media?: MediaRef;
 }
 
 /** What a step asks the runtime to do. The step itself never sends, saves or schedules. */

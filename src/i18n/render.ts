@@ -28,6 +28,7 @@ export const renderTemplate = (
   return {
     text,
     ...(choices?.length ? { choices } : {}),
+    ...(template.media ? { media: template.media } : {}),
     direction: langs.length === 1 ? i18n.dir(main) : 'ltr',
   };
 };

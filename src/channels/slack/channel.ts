@@ -15,6 +15,7 @@ import {
   isActivityAddAlone,
 } from './activity-form.js';
 import { updateInPlace } from './edit.js';
+import { isLocalDocument, uploadDocument } from './upload.js';
 import {
   fromAction,
   fromCommand,
@@ -230,6 +231,7 @@ export const createSlackChannel = (o: SlackOptions): SlackChannel => {
   const send = async (to: Address, m: Outbound): Promise<SendResult> => {
     try {
       if (m.replace && (await updateInPlace(client, to, m))) return { ok: true, platformId: m.replace };
+      if (isLocalDocument(m)) return await uploadDocument(client, to, m);
       const res = await client.chat.postMessage(toPostMessage(to, m));
       return { ok: true, platformId: platformIdOf(res.channel ?? to.chat, res.ts ?? '') };
     } catch (err) {

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import { Bot, GrammyError, HttpError, type Api } from 'grammy';
+import { isAbsolute } from 'node:path';
+import { Bot, GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { CallbackQuery, Update } from 'grammy/types';
 import type { Channel, ChannelCapabilities, InboundHandler, SendResult } from '../../core/channel.js';
 import { CodedError } from '../../core/errors.js';
@@ -84,9 +85,13 @@ const call = async (api: Api, chat: string, c: TelegramSend): Promise<number> =>
     case 'sendPhoto':
       return (await api.sendPhoto(chat, c.media, { ...markup, ...(c.caption ? { caption: c.caption } : {}) }))
         .message_id;
+    // A document the bot made (a proof's PDF) is a local path; anything else a file id or URL.
     case 'sendDocument':
       return (
-        await api.sendDocument(chat, c.media, { ...markup, ...(c.caption ? { caption: c.caption } : {}) })
+        await api.sendDocument(chat, isAbsolute(c.media) ? new InputFile(c.media) : c.media, {
+          ...markup,
+          ...(c.caption ? { caption: c.caption } : {}),
+        })
       ).message_id;
     case 'sendLocation':
       return (await api.sendLocation(chat, c.latitude, c.longitude, markup)).message_id;

@@ -1,0 +1,81 @@
+import type { Ids } from '../../core/clock.js';
+import type { ReadTx, WriteTx } from '../../core/store.js';
+import { normalizeWord as norm } from '../../parsing/normalize.js';
+import { authorize } from '../access/policy.js';
+import { recordAudit } from '../privacy/audit.js';
+import type { DataSchema, Person } from '../schema.js';
+import { inScope } from '../staff.js';
+import { proofDocuments, type ProofSet } from './document.js';
+
+/** Why no proofs came out: nobody by that name, several, or not in the staff member's gemeenten. */
+export type ProofRefusal =
+  | { readonly ok: false; readonly reason: 'none' }
+  | { readonly ok: false; readonly reason: 'several'; readonly names: readonly string[] }
+  | { readonly ok: false; readonly reason: 'not_allowed' };
+
+export type ProofExport =
+  { readonly ok: true; readonly newcomer: Person; readonly proofs: ProofSet } | ProofRefusal;
+
+/**
+ * Newcomers a query names: the person with that id, else every newcomer with exactly that name
+ * (any case, accents and spaces aside), else those in whose name each word of the query starts a
+ * word. `visible` limits the search (a coach's gemeenten).
+ */
+export const findNewcomersByQuery = (
+  tx: ReadTx<DataSchema>,
+  query: string,
+  visible: (p: Person) => boolean = () => true,
+): Person[] => {
+  const byId = tx.get('people', query.trim());
+  if (byId?.role === 'newcomer' && visible(byId)) return [byId];
+  const q = norm(query);
+  if (!q) return [];
+  const all = tx.list('people', (p) => p.role === 'newcomer' && visible(p));
+  const exact = all.filter((p) => norm(p.name) === q);
+  if (exact.length) return exact;
+  const parts = q.split(' ');
+  return all
+    .filter((p) =>
+      parts.every((x) =>
+        norm(p.name)
+          .split(' ')
+          .some((w) => w.startsWith(x)),
+      ),
+    )
+    .sort((a, b) => a.name.localeCompare(b.name));
+};
+
+/**
+ * The proofs of the newcomer a query names, for a coach or admin (`staff`, checked with
+ * `data.export` within their gemeenten) or for the command line (`staff` null: the machine's
+ * operator sees every gemeente). Records the export in the audit log (what `proof`, by the staff
+ * member's id or "cli", `via` the channel or "cli"). Ambiguous names are refused with the names.
+ */
+export const exportProofs = (
+  tx: WriteTx<DataSchema>,
+  staff: Person | null,
+  query: string,
+  o: { readonly now: Date; readonly ids: Pick<Ids, 'next'>; readonly timeZone: string; readonly via: string },
+): ProofExport => {
+  const found = findNewcomersByQuery(tx, query, (p) => !staff || inScope(staff, p.municipality));
+  if (found.length === 0) return { ok: false, reason: 'none' };
+  if (found.length > 1)
+    return { ok: false, reason: 'several', names: found.map((p) => `${p.name} (${p.id})`) };
+  const newcomer = found[0]!;
+  if (staff && !authorize(tx, staff, 'data.export', { personId: newcomer.id }).ok)
+    return { ok: false, reason: 'not_allowed' };
+  const proofs = proofDocuments(tx, newcomer.id, o);
+  recordAudit(
+    tx,
+    {
+      actorId: staff?.id ?? 'cli',
+      action: 'export',
+      what: 'proof',
+      subjectId: newcomer.id,
+      count: proofs.documents.length,
+      via: o.via,
+    },
+    o,
+  );
+  return { ok: true, newcomer, proofs };
+};

@@ -1,0 +1,9 @@
+export {
+  proofDocuments,
+  type ProofConfirmation,
+  type ProofDocument,
+  type ProofLine,
+  type ProofSet,
+} from './document.js';
+export { exportProofs, findNewcomersByQuery, type ProofExport, type ProofRefusal } from './export.js';
+export type { ProofRenderer } from './renderer.js';
