@@ -99,7 +99,9 @@ export const authorize = (
   if (missing) return NO('scope');
   if (actor.role === 'coach') return when(gemeenten.every((g) => g === undefined || inScope(actor, g)));
   // Newcomers, buddies and contact persons: only what concerns themselves.
-  const self = (subject.personId ?? actor.id) === actor.id;
+  // A subject that names only a gemeente is that gemeente, not the actor.
+  const self =
+    subject.personId === undefined ? subject.municipality === undefined : subject.personId === actor.id;
   const ownDuo = (newcomerId: string | undefined) =>
     !!newcomerId &&
     tx.list('duos', (d) => d.buddyId === actor.id && d.newcomerId === newcomerId && d.status !== 'ended')
