@@ -45,6 +45,23 @@ export interface RuntimeOptions<S extends CoreSchema> {
   readonly groupChatter?: (tx: WriteTx<S>, m: Inbound, now: Date) => readonly Template[];
   /** Staff commands by name (`/netwerkbot ...`), answered without moving the conversation's flow. */
   readonly commands?: Readonly<Record<string, SideCommand<S>>>;
+  /**
+   * A human handover: an inbound that belongs to a conversation between a person and their coach
+   * (the person's message, the coach's reply in its thread) is passed on by this hook instead of
+   * reaching the flows. It queues what it sends in `tx`; null lets the flows handle the message.
+   * Runs after side commands (a close button is a staff command) and after deduplication.
+   */
+  readonly relay?: (
+    tx: WriteTx<S>,
+    m: Inbound,
+    c: { readonly now: Date; readonly ids: Ids },
+  ) => RelayResult | null;
+}
+
+/** What {@link RuntimeOptions.relay} did with a message it took. */
+export interface RelayResult {
+  /** Outbox rows it queued (the dispatcher is woken when more than zero). */
+  readonly queued: number;
 }
 
 export interface Runtime {
@@ -328,6 +345,12 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
           const state = loadState(tx, key, person?.id ?? null, now);
           if (state.seen.includes(m.id)) return null;
           const side = sideCommandOf(m);
+          const relayed = side ? null : (o.relay?.(tx, m, { now, ids: o.ids }) ?? null);
+          if (relayed) {
+            // Passed on to a person or coach: only the message id is kept, against redelivery.
+            save(tx, key, m.address, state, m.id);
+            return { ephemeral: [], queued: relayed.queued };
+          }
           const turn = side
             ? runCommand(tx, side.message, side.command, state, now)
             : runTurn(tx, m.address, state, { kind: 'message', message: m }, now);
