@@ -43,6 +43,10 @@ export interface Person {
   readonly organisation?: string;
   /** More gemeenten whose activities this person gets (besides their own). */
   readonly follows?: readonly string[];
+  /** Set when the person was forgotten ("vergeet mij" or retention): name and links are gone. */
+  readonly erasedAt?: string;
+  /** Why an erased person's record (and ledger entries) stay: proof of the hours done. */
+  readonly keptBecause?: 'proof_of_hours';
 }
 
 /** A gemeente (municipality) the deployment serves. */

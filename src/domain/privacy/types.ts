@@ -47,4 +47,6 @@ export interface ErasureRequest {
   readonly doneAt?: string | null;
   /** Why (retention: the term ended long ago; request: the person asked). */
   readonly reason: 'request' | 'retention';
+  /** When the data directory's backups made before this erasure were removed (file store). */
+  readonly backupsPurgedAt?: string | null;
 }

@@ -1,0 +1,110 @@
+import type { Ids } from '../../core/clock.js';
+import type { WriteTx, ReadTx } from '../../core/store.js';
+import { trajectoryStatusOf } from '../ledger/trajectories.js';
+import type { DataSchema } from '../schema.js';
+import { recordAudit } from './audit.js';
+import { erasePerson } from './erase.js';
+import type { ErasureRequest } from './types.js';
+
+/** RETENTION_MONTHS' default: a year after the trajectory ended. */
+export const DEFAULT_RETENTION_MONTHS = 12;
+
+/** Someone whose retention period is over, and why. */
+export interface RetentionCandidate {
+  readonly personId: string;
+  readonly role: string;
+  readonly municipality: string;
+  /** `ended`: trajectory (or a buddy's last duo) stopped; `term`: the term's end date passed. */
+  readonly why: 'ended' | 'term';
+  /** Local date the period started (YYYY-MM-DD). */
+  readonly since: string;
+}
+
+/** `date` (YYYY-MM-DD) plus whole months, the day kept within the month (31 Jan + 1 = 28/29 Feb). */
+export const addMonths = (date: string, months: number): string => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
+};
+
+const latest = (dates: readonly (string | null | undefined)[]): string | null =>
+  dates
+    .filter((x): x is string => !!x)
+    .sort()
+    .at(-1) ?? null;
+
+/**
+ * Who is due for erasure on `today`: newcomers whose trajectory ended (status ended: from their
+ * last duo's end, else the term's end; otherwise from the term's end date) more than `months` ago,
+ * and buddies whose duos all ended that long ago. Already erased people are skipped; so is anyone
+ * with a live duo or trajectory.
+ */
+export const retentionDue = (tx: ReadTx<DataSchema>, today: string, months: number): RetentionCandidate[] => {
+  const out: RetentionCandidate[] = [];
+  for (const p of tx.list('people', (p) => !p.erasedAt && (p.role === 'newcomer' || p.role === 'buddy'))) {
+    const duos = tx.list('duos', (d) => d.newcomerId === p.id || d.buddyId === p.id);
+    const lastDuoEnd = latest(duos.map((d) => d.endedAt?.slice(0, 10)));
+    let why: RetentionCandidate['why'];
+    let since: string;
+    if (p.role === 'newcomer') {
+      const term = tx.list('trajectories', (t) => t.newcomerId === p.id)[0];
+      if (!term) continue;
+      const ended = trajectoryStatusOf(term) === 'ended';
+      why = ended ? 'ended' : 'term';
+      since = ended ? (lastDuoEnd ?? term.end) : term.end;
+    } else {
+      if (!duos.length || duos.some((d) => d.status !== 'ended') || !lastDuoEnd) continue;
+      why = 'ended';
+      since = lastDuoEnd;
+    }
+    if (addMonths(since, months) > today) continue;
+    out.push({ personId: p.id, role: p.role, municipality: p.municipality, why, since });
+  }
+  return out;
+};
+
+/**
+ * Erases everyone {@link retentionDue} finds, each with a done erasure request (reason
+ * `retention`) and an audit record, in the caller's transaction; with `dryRun` only lists them.
+ */
+export const runRetention = (
+  tx: WriteTx<DataSchema>,
+  o: {
+    readonly now: Date;
+    readonly today: string;
+    readonly months: number;
+    readonly ids: Pick<Ids, 'next'>;
+    readonly actorId: string;
+    readonly via: string;
+    readonly dryRun?: boolean;
+  },
+): RetentionCandidate[] => {
+  const due = retentionDue(tx, o.today, o.months);
+  if (o.dryRun) return due;
+  const at = o.now.toISOString();
+  for (const c of due) {
+    if (!erasePerson(tx, c.personId, { now: o.now }).ok) continue;
+    const request: ErasureRequest = {
+      v: 1,
+      id: o.ids.next('er'),
+      personId: c.personId,
+      requestedAt: at,
+      status: 'done',
+      decidedBy: o.actorId,
+      decidedAt: at,
+      doneAt: at,
+      reason: 'retention',
+    };
+    tx.put('erasures', request.id, request);
+    recordAudit(
+      tx,
+      { actorId: o.actorId, action: 'erase', what: 'retention', subjectId: c.personId, via: o.via },
+      o,
+    );
+  }
+  return due;
+};
