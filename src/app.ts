@@ -38,6 +38,8 @@ import {
 } from './domain/broadcasts/index.js';
 import { duoJobs } from './domain/duos/jobs.js';
 import { coachDigestJobs } from './domain/followup/coach-jobs.js';
+import { tbReportJobs } from './domain/reports/jobs.js';
+import { createProofRenderer } from './documents/proof-files.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 
 /** Hours settings when none are given (the configuration's defaults). */
@@ -65,6 +67,8 @@ export const configuredOptions = (c: Config) => ({
   digestCron: c.DIGEST_CRON,
   inactivity: { nudgeDays: c.INACTIVITY_NUDGE_DAYS, alertDays: c.INACTIVITY_ALERT_DAYS },
   coachDigestCron: c.COACH_DIGEST_CRON,
+  tbReportCron: c.TB_REPORT_CRON,
+  proofDir: `${c.DATA_DIR}/proofs`,
   termEndWarningDays: c.TERM_END_WARNING_DAYS,
   outbox: outboxSettings(c),
   groupLanguage: c.DEFAULT_LANGUAGE,
@@ -123,6 +127,13 @@ export interface AppOptions {
   readonly coachDigestCron?: string;
   /** Days before a term's end from which the digest warns under 40 hours (TERM_END_WARNING_DAYS). */
   readonly termEndWarningDays?: number;
+  /**
+   * When coaches are reminded to send the TB report (TB_REPORT_CRON). None by default here, so a
+   * test bot sends no reminder unless it asks; `npm start` and the scripted chat pass the configured one.
+   */
+  readonly tbReportCron?: string;
+  /** Folder where `/netwerkbot proof` writes the PDFs it sends (DATA_DIR/proofs); none: no files. */
+  readonly proofDir?: string;
   /** Language of posts in gemeente-groepen (Dutch stays visible there). */
   readonly groupLanguage?: string;
   /**
@@ -197,6 +208,18 @@ export const createApp = (o: AppOptions): App => {
     commands: createStaffCommands({
       timeZone,
       inviteTtlDays: o.inviteTtlDays ?? 14,
+      ...(o.proofDir
+        ? {
+            proofRenderer: createProofRenderer({
+              dir: o.proofDir,
+              // The proof is in the agency's language, whoever asks for it.
+              t: (key, params) => i18n.t('nl', `proof:${key}`, params ?? {}),
+              // The error's code only: a file path names the person.
+              onError: (err) =>
+                o.log.error({ code: (err as { code?: string }).code ?? 'unknown' }, 'proof PDF not made'),
+            }),
+          }
+        : {}),
       languages: i18n.languages,
       digest,
     }),
@@ -220,16 +243,26 @@ export const createApp = (o: AppOptions): App => {
   const coaches = o.coachDigestCron
     ? coachDigestJobs({ timeZone, render, cron: o.coachDigestCron, ...digest })
     : { handlers: {}, plan: () => undefined };
+  const quarterly = o.tbReportCron
+    ? tbReportJobs({ timeZone, render, cron: o.tbReportCron })
+    : { handlers: {}, plan: () => undefined };
   const scheduler = createScheduler<DataSchema, DataSchema['jobs']>({
     store: o.store,
     clock: o.clock,
     log: o.log,
     collection: 'jobs',
-    handlers: { ...jobs.handlers, ...duos.handlers, ...coaches.handlers, ...followUps.handlers },
+    handlers: {
+      ...jobs.handlers,
+      ...duos.handlers,
+      ...coaches.handlers,
+      ...quarterly.handlers,
+      ...followUps.handlers,
+    },
     plan: (tx, now) => {
       jobs.plan(tx, now);
       duos.plan(tx, now);
       coaches.plan(tx, now);
+      quarterly.plan(tx, now);
       followUps.plan(tx, now);
     },
     startFlow: async (personId, flow, vars) => {

@@ -22,6 +22,8 @@ import { ACTIVITY_OPTIONS, activityCommand } from './activity.js';
 import { OUTBOX_OPTIONS, outboxCommand } from './outbox.js';
 import { DUO_OPTIONS, duoCommand } from './duo.js';
 import { coachCommand } from './coach.js';
+import { proofCli } from './proof.js';
+import { reportCli } from './report.js';
 
 /** `npm run cli -- <command>`: runs with tsx, no build step. */
 const main = async (argv: string[]): Promise<number> => {
@@ -99,6 +101,10 @@ const main = async (argv: string[]): Promise<number> => {
         output: process.stdout,
         error: process.stderr,
       });
+    case 'proof':
+      return proofCli(ctx, argv);
+    case 'report':
+      return reportCli(ctx, argv);
     case 'export':
       if (sub === 'hours') return exportHours(ctx, opts);
       if (sub === 'surveys') return exportSurveys(ctx, argv);

@@ -18,4 +18,5 @@ export const NAMESPACES = [
   'coach',
   'survey',
   'followup',
+  'proof',
 ] as const;

@@ -11,6 +11,8 @@ import { hoursCommand } from './hours.js';
 import { personAddCommand } from './person-add.js';
 import { isStaff } from './scope.js';
 import { logCommand } from './log.js';
+import { proofCommand } from './proof.js';
+import type { ProofRenderer } from '../proof/index.js';
 import { taskCommand } from './task.js';
 
 export interface StaffCommandSettings {
@@ -19,11 +21,16 @@ export interface StaffCommandSettings {
   readonly languages: readonly string[];
   /** For `due`: INACTIVITY_NUDGE_DAYS and TERM_END_WARNING_DAYS (default 14 and 60). */
   readonly digest?: { readonly nudgeDays: number; readonly termEndWarningDays: number };
+  /** For `proof`: makes each proof's PDF (the app's; none in tests that do not ask). */
+  readonly proofRenderer?: ProofRenderer;
 }
 
 /** What the words after the command mean; later capabilities add their subcommands here. */
 const SUBCOMMANDS: Readonly<
-  Record<string, 'help' | 'hours' | 'person' | 'broadcast' | 'activity' | 'duo' | 'due' | 'task' | 'log'>
+  Record<
+    string,
+    'help' | 'hours' | 'person' | 'broadcast' | 'activity' | 'duo' | 'due' | 'task' | 'log' | 'proof'
+  >
 > = {
   broadcast: 'broadcast',
   verstuur: 'broadcast',
@@ -43,6 +50,8 @@ const SUBCOMMANDS: Readonly<
   taak: 'task',
   log: 'log',
   logboek: 'log',
+  proof: 'proof',
+  bewijs: 'proof',
 };
 /** INACTIVITY_NUDGE_DAYS and TERM_END_WARNING_DAYS when the app gives none. */
 const DIGEST_DEFAULTS = { nudgeDays: 14, termEndWarningDays: 60 };
@@ -107,6 +116,16 @@ export const createStaffCommands = (s: StaffCommandSettings): Record<string, Sid
         return taskCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone });
       case 'log':
         return reply(logCommand(ctx.tx, staff, rest, { timeZone: s.timeZone }));
+      case 'proof':
+        return reply(
+          proofCommand(ctx.tx, staff, rest, {
+            now: ctx.now,
+            ids: ctx.ids,
+            timeZone: s.timeZone,
+            via: ctx.address.channel,
+            ...(s.proofRenderer ? { render: s.proofRenderer } : {}),
+          }),
+        );
       default:
         return reply([{ key: 'staff:unknown', params: { word: first.slice(0, 40) } }, { key: 'staff:help' }]);
     }
