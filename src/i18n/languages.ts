@@ -19,4 +19,7 @@ export const NAMESPACES = [
   'survey',
   'followup',
   'proof',
+  'handover',
+  'privacy',
+  'import',
 ] as const;

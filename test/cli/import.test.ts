@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const MESSY = 'test/fixtures/people/messy.csv';
+
+describe('import people (CLI)', () => {
+  it('names every wrong row and imports nothing; --skip-invalid --send imports the rest once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-import-'));
+    const env = { DATA_DIR: dir, DEMO_DATA: 'false', CLI_LANGUAGE: 'nl', TIMEZONE: 'Europe/Brussels' };
+    const run = (...args: string[]) => runCli(args, env);
+    expect((await run('municipality', 'add', '--id', 'wetteren', '--name', 'Wetteren')).code).toBe(0);
+    expect(
+      (await run('person', 'add', '--name', 'Lotte', '--role', 'coach', '--gemeente', 'wetteren')).code,
+    ).toBe(0);
+
+    const refused = await run('import', 'people', MESSY);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toBe('');
+    expect(refused.err.split('\n').filter(Boolean)).toEqual([
+      `${MESSY}:7:6 GSM: Deze persoon staat al op rij 2 (zelfde nummer of id). Oplossing: Verwijder een van de twee rijen (rij 2 blijft).`,
+      `${MESSY}:8:6 GSM: "0470 12 34" is geen geldig telefoonnummer. Oplossing: Schrijf een gsm-nummer zoals 0470 12 34 56. Een buitenlands nummer met landcode: +31 6 12345678.`,
+      `${MESSY}:9:4 Gemeente: Onbekende gemeente "Lede". Oplossing: Gebruik een van deze gemeenten: wetteren. Of voeg ze toe: npm run cli -- municipality add --id ID --name NAAM.`,
+      'Niets geïmporteerd: 3 problemen. Verbeter het bestand. Of gebruik --skip-invalid: dan komen alleen de goede rijen erin.',
+    ]);
+
+    const done = await run('import', 'people', MESSY, '--skip-invalid', '--send');
+    expect(done.code).toBe(0);
+    expect(done.err).toContain('Overgeslagen rijen: 3');
+    expect(done.err).toContain('Niet gelezen kolommen: Opmerking.');
+    const lines = done.out.split('\n');
+    expect(lines[0]).toBe(`Geïmporteerd uit ${MESSY}: 5 personen.`);
+    expect(lines[1]).toMatch(/^rij\s+naam\s+rol\s+gemeente\s+code\s+WhatsApp\s+eerste bericht$/);
+    expect(lines[2]).toMatch(
+      /^2\s+Amal Haddad\s+newcomer\s+wetteren\s+[A-Z2-9]{4}-[A-Z2-9]{4}\s+ja\s+gepland$/,
+    );
+    expect(lines[6]).toMatch(/^10\s+Samir\s+newcomer\s+wetteren\s+[A-Z2-9]{4}-[A-Z2-9]{4}\s+nee\s+-$/);
+    expect(done.out).toContain('Eerste bericht gepland voor 3 inburgeraars (WhatsApp).');
+    // Phone numbers are never printed back.
+    expect(done.out).not.toMatch(/0470|\+32/);
+
+    const again = await run('import', 'people', MESSY, '--skip-invalid', '--send');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain(`${MESSY}:2 Amal Haddad bestaat al (zelfde telefoonnummer).`);
+    expect(again.out).toContain(`${MESSY}:10 Samir bestaat al (zelfde extern id).`);
+    expect(again.out).toContain(`Geïmporteerd uit ${MESSY}: 0 personen.`);
+
+    const usage = await run('import', 'people');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('import people BESTAND.csv');
+  }, 120_000);
+});
