@@ -8,7 +8,8 @@ import { duoForLog, duoLog, logTemplate } from '../domain/followup/log.js';
 import { completeTask, plannedTasksOf, postponeTask, type TaskProblem } from '../domain/followup/tasks.js';
 import type { CoachTask } from '../domain/followup/types.js';
 import { renderTemplate } from '../i18n/index.js';
-import { systemClock } from '../system.js';
+import { createSystemIds, systemClock } from '../system.js';
+import { recordAudit } from '../domain/privacy/audit.js';
 import { withStore, type CliContext } from './context.js';
 
 type Opts = Record<string, string | undefined>;
@@ -68,7 +69,7 @@ const refused = (p: TaskProblem, id: string): Refused =>
 const digest = (ctx: CliContext, o: Opts) =>
   run(ctx, async (store) => {
     const now = systemClock.now();
-    const lines = await store.read((tx) => {
+    const lines = await store.transact((tx) => {
       const coach = coachOf(tx, o['coach'] ?? '');
       const today = localDate(now, ctx.config.TIMEZONE);
       const d = coachDigest(tx, coach, today, {
@@ -76,6 +77,12 @@ const digest = (ctx: CliContext, o: Opts) =>
         nudgeDays: ctx.config.INACTIVITY_NUDGE_DAYS,
         termEndWarningDays: ctx.config.TERM_END_WARNING_DAYS,
       });
+      const count = d.tasks.length + d.quiet.length + d.waiting.length + d.termEnds.length;
+      recordAudit(
+        tx,
+        { actorId: 'cli', action: 'view', what: 'digest', subjectId: null, count, via: 'cli' },
+        { now, ids: createSystemIds() },
+      );
       return isEmptyDigest(d)
         ? [ctx.t('coach:cli.digest_none', { coach: coach.name, date: today })]
         : digestTemplates(d).map((t) => text(ctx, t));

@@ -5,6 +5,8 @@ import { isLocalDate, localDate } from '../domain/dates.js';
 import { surveysOf } from '../domain/followup/surveys.js';
 import { SURVEY_ITEMS, type SurveyResponse } from '../domain/followup/types.js';
 import { withStore, type CliContext } from './context.js';
+import { recordAudit } from '../domain/privacy/audit.js';
+import { createSystemIds, systemClock } from '../system.js';
 import { isExportFormat, writeRows } from './csv.js';
 
 /** Columns of the survey export, in order; names stay stable for spreadsheets that read them. */
@@ -79,12 +81,27 @@ export const exportSurveys = async (ctx: CliContext, argv: readonly string[]): P
   const wanted = text('gemeente') ?? text('municipality');
   const timeZone = ctx.config.TIMEZONE;
   return withStore(ctx, async (store) => {
-    const rows = await store.read((tx) => {
+    const rows = await store.transact((tx) => {
       const gemeente = wanted === undefined ? undefined : findMunicipality(tx, wanted);
       if (wanted !== undefined && !gemeente) return null;
-      return surveysOf(tx, { ...dates, timeZone, ...(gemeente ? { municipality: gemeente.id } : {}) }).map(
-        (s) => rowOf(tx, s, timeZone),
+      const out = surveysOf(tx, {
+        ...dates,
+        timeZone,
+        ...(gemeente ? { municipality: gemeente.id } : {}),
+      }).map((s) => rowOf(tx, s, timeZone));
+      recordAudit(
+        tx,
+        {
+          actorId: 'cli',
+          action: 'export',
+          what: 'export_surveys',
+          subjectId: null,
+          count: out.length,
+          via: 'cli',
+        },
+        { now: systemClock.now(), ids: createSystemIds() },
       );
+      return out;
     });
     if (!rows) {
       ctx.err(ctx.t('survey:cli.unknown_gemeente', { value: wanted ?? '' }));

@@ -1,6 +1,8 @@
 import type { ReadTx } from '../core/store.js';
 import type { DataSchema, LedgerEntry } from '../domain/index.js';
 import { withStore, type CliContext } from './context.js';
+import { recordAudit } from '../domain/privacy/audit.js';
+import { createSystemIds, systemClock } from '../system.js';
 import { isExportFormat, writeRows } from './csv.js';
 
 /** Columns of the hours export, in order; names stay stable for spreadsheets that read them. */
@@ -67,9 +69,22 @@ export const exportHours = async (
   }
   return withStore(ctx, async (store) => {
     const gemeente = o['gemeente'];
-    const rows = await store.read((tx) => {
+    const rows = await store.transact((tx) => {
       if (gemeente && !tx.get('municipalities', gemeente)) return null;
-      return hoursRows(tx, gemeente);
+      const out = hoursRows(tx, gemeente);
+      recordAudit(
+        tx,
+        {
+          actorId: 'cli',
+          action: 'export',
+          what: 'export_hours',
+          subjectId: null,
+          count: out.length,
+          via: 'cli',
+        },
+        { now: systemClock.now(), ids: createSystemIds() },
+      );
+      return out;
     });
     if (!rows) {
       ctx.err(ctx.t('unknown_gemeente', { gemeente: gemeente ?? '' }));

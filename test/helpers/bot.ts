@@ -61,6 +61,8 @@ export interface TestBotOptions {
   readonly defaultCampaign?: string;
   /** When Lotte gets the daily coach digest (COACH_DIGEST_CRON); none by default. */
   readonly coachDigestCron?: string;
+  /** Removes old copies of the data after an erasure (a file store's backups); none by default. */
+  readonly purgeBackups?: () => Promise<number>;
 }
 
 /**
@@ -92,6 +94,7 @@ export const createTestBot = async (o: TestBotOptions = {}): Promise<TestBot> =>
     content,
     ...(o.defaultCampaign ? { defaultCampaign: o.defaultCampaign } : {}),
     ...(o.coachDigestCron ? { coachDigestCron: o.coachDigestCron } : {}),
+    ...(o.purgeBackups ? { purgeBackups: o.purgeBackups } : {}),
   });
   await app.start();
   let seq = 0;

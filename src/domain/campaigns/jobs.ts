@@ -258,6 +258,8 @@ export const campaignJobs = (
     const to = addressOf(tx, recipient);
     const person = recipient ? tx.get('people', recipient) : undefined;
     if (!to || !person) return mark(tx, duo, c, o, 'skipped', now, 'no_chat');
+    // Consent withdrawn ("Mijn gegevens"): no more campaign messages to this person.
+    if (person.consent?.given === false) return mark(tx, duo, c, o, 'skipped', now, 'no_consent');
     mark(tx, duo, c, o, 'sent', now);
     if (a.type === 'message') {
       const id = `campaign:${duo.id}:${o.key}`;

@@ -1,8 +1,10 @@
+import type { Ids } from '../../core/clock.js';
 import type { Template } from '../../core/effects.js';
-import type { Json, ReadTx } from '../../core/store.js';
+import type { Json, WriteTx } from '../../core/store.js';
 import { hoursOverview } from '../actions/hours-summary.js';
 import { entryLabel, nameOf } from '../actions/hours-context.js';
 import { localDate } from '../dates.js';
+import { recordAudit } from '../privacy/audit.js';
 import { entriesOf } from '../ledger/index.js';
 import type { DataSchema, Person } from '../schema.js';
 import { findNewcomers } from './scope.js';
@@ -12,13 +14,19 @@ const MAX_PENDING = 10;
 
 /**
  * `hours <name>`: a newcomer's hours (confirmed per offer type, pending, pace) and the entries
- * still waiting for a confirmation, with who they wait for.
+ * still waiting for a confirmation, with who they wait for. Showing them is in the audit log
+ * (when `ids` is given: the app always gives it).
  */
 export const hoursCommand = (
-  tx: ReadTx<DataSchema>,
+  tx: WriteTx<DataSchema>,
   staff: Person,
   query: string,
-  o: { readonly now: Date; readonly timeZone: string },
+  o: {
+    readonly now: Date;
+    readonly timeZone: string;
+    readonly ids?: Pick<Ids, 'next'>;
+    readonly via?: string;
+  },
 ): Template[] => {
   query = query.trim();
   if (!query) return [{ key: 'staff:hours_usage' }];
@@ -27,6 +35,12 @@ export const hoursCommand = (
   if (found.length > 1)
     return [{ key: 'staff:hours_several', params: { names: found.map((p) => p.name).join(', ') } }];
   const n = found[0]!;
+  if (o.ids)
+    recordAudit(
+      tx,
+      { actorId: staff.id, action: 'view', what: 'hours', subjectId: n.id, via: o.via ?? 'chat' },
+      { now: o.now, ids: o.ids },
+    );
   const overview = hoursOverview(tx, n.id, localDate(o.now, o.timeZone), {
     term: 'staff:term_line',
     done: 'staff:done_line',

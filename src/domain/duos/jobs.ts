@@ -48,7 +48,8 @@ export const duoJobs = (
   ) => {
     const person = personId ? tx.get('people', personId) : undefined;
     const to = person && tx.list('identities', (i) => i.personId === person.id).at(-1)?.address;
-    if (!person || !to) return;
+    // Consent withdrawn: no nudges to this person (the coach's alerts still go to the coach).
+    if (!person || !to || (person.role !== 'coach' && person.consent?.given === false)) return;
     const id = `job:${job.id}`;
     tx.put('outbox', id, pendingOutbox(id, to, d.render({ key, params }, person.lang), now));
   };
