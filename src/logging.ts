@@ -5,6 +5,22 @@ import type { Log } from './core/log.js';
  * Structured logs on standard error (standard output belongs to the console chat). Fields that
  * could hold personal data are redacted as a second line of defence; the code logs ids and codes.
  */
+/** Fields that could hold personal data: hidden in pretty logs too (pino's redact covers JSON logs). */
+const HIDDEN = new Set(['text', 'name', 'phone', 'address', 'user', 'chat']);
+
+/** The same redaction as pino's paths (a field, or a field one level down), for the pretty line. */
+const hide = (fields: Record<string, unknown>, depth = 0): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [
+      k,
+      HIDDEN.has(k)
+        ? '[hidden]'
+        : depth === 0 && v && typeof v === 'object' && !Array.isArray(v)
+          ? hide(v as Record<string, unknown>, 1)
+          : v,
+    ]),
+  );
+
 export const createLog = (level: string, pretty = false): Log => {
   const logger = pino(
     {
@@ -31,7 +47,7 @@ export const createLog = (level: string, pretty = false): Log => {
   if (!pretty) return logger;
   const line = (lvl: string) => (fields: Record<string, unknown>, msg: string) => {
     if (logger.isLevelEnabled(lvl))
-      process.stderr.write(`${lvl.toUpperCase()} ${msg} ${JSON.stringify(fields)}\n`);
+      process.stderr.write(`${lvl.toUpperCase()} ${msg} ${JSON.stringify(hide(fields))}\n`);
   };
   return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 };
