@@ -38,8 +38,12 @@ import {
 } from './domain/broadcasts/index.js';
 import { duoJobs } from './domain/duos/jobs.js';
 import { coachDigestJobs } from './domain/followup/coach-jobs.js';
+import { retentionJobs } from './domain/privacy/jobs.js';
+import { purgeAfterErasures } from './domain/privacy/purge.js';
+import { outreachJobs } from './domain/outreach/index.js';
 import { tbReportJobs } from './domain/reports/jobs.js';
 import { createProofRenderer } from './documents/proof-files.js';
+import { createHandoverRelay, holdDuringHandover, onHandoverRowSettled } from './domain/handover/index.js';
 import { createScheduler, type Scheduler } from './scheduler/index.js';
 
 /** Hours settings when none are given (the configuration's defaults). */
@@ -64,9 +68,11 @@ export const configuredOptions = (c: Config) => ({
   maxMisses: c.MAX_MISSES,
   hours: hoursSettings(c),
   inviteTtlDays: c.INVITE_TTL_DAYS,
+  inviteMaxFailures: c.INVITE_MAX_FAILURES,
   digestCron: c.DIGEST_CRON,
   inactivity: { nudgeDays: c.INACTIVITY_NUDGE_DAYS, alertDays: c.INACTIVITY_ALERT_DAYS },
   coachDigestCron: c.COACH_DIGEST_CRON,
+  retentionMonths: c.RETENTION_MONTHS,
   tbReportCron: c.TB_REPORT_CRON,
   proofDir: `${c.DATA_DIR}/proofs`,
   termEndWarningDays: c.TERM_END_WARNING_DAYS,
@@ -116,6 +122,8 @@ export interface AppOptions {
   readonly content?: Content;
   /** Days a new invite code stays valid (INVITE_TTL_DAYS). */
   readonly inviteTtlDays?: number;
+  /** Wrong invite codes a sender may send in an hour before codes are no longer checked (INVITE_MAX_FAILURES). */
+  readonly inviteMaxFailures?: number;
   /** When gemeenten without their own cron get the weekly digest (DIGEST_CRON). */
   readonly digestCron?: string;
   /** Days without a duo meeting before the buddy's nudge and the coach's alert (INACTIVITY_*_DAYS). */
@@ -127,6 +135,16 @@ export interface AppOptions {
   readonly coachDigestCron?: string;
   /** Days before a term's end from which the digest warns under 40 hours (TERM_END_WARNING_DAYS). */
   readonly termEndWarningDays?: number;
+  /**
+   * Months after a trajectory ended before its people are erased by the nightly job
+   * (RETENTION_MONTHS). None by default here, so a test bot erases nobody unless it asks.
+   */
+  readonly retentionMonths?: number;
+  /**
+   * Removes old copies of the data after an erasure (the file store's backups; main.ts passes
+   * it). Run after the tick that follows an erasure.
+   */
+  readonly purgeBackups?: () => Promise<number>;
   /**
    * When coaches are reminded to send the TB report (TB_REPORT_CRON). None by default here, so a
    * test bot sends no reminder unless it asks; `npm start` and the scripted chat pass the configured one.
@@ -173,6 +191,8 @@ export const createApp = (o: AppOptions): App => {
   const render = (t: Template, lng: string) => renderTemplate(i18n, t, lng);
   const hours = o.hours ?? DEFAULT_HOURS;
   const timeZone = hours.timeZone;
+  // Handovers post into the coach's thread where the channel has threads (Slack).
+  const handover = { render, threads: (c: string) => channels.get(c)?.capabilities.threads === true };
   const inactivity = o.inactivity ?? { nudgeDays: 14, alertDays: 28 };
   const digest = { nudgeDays: inactivity.nudgeDays, termEndWarningDays: o.termEndWarningDays ?? 60 };
   const dispatcher = createDispatcher({
@@ -182,14 +202,21 @@ export const createApp = (o: AppOptions): App => {
     log: o.log,
     ...o.outbox,
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-    onSettled: (tx, r, outcome, platformId) =>
-      onBroadcastRowSettled(tx as never, r, outcome, platformId, { render, now: o.clock.now() }),
+    onSettled: (tx, r, outcome, platformId) => {
+      onBroadcastRowSettled(tx as never, r, outcome, platformId, { render, now: o.clock.now() });
+      onHandoverRowSettled(tx as never, r, outcome, platformId, handover.threads);
+    },
   });
   const runtime = createRuntime<DataSchema>({
     store: o.store,
     flows,
     words: i18n.words,
-    actions: createDomainActions({ ...hours, languages: i18n.languages }),
+    actions: createDomainActions({
+      ...hours,
+      languages: i18n.languages,
+      handover,
+      ...(o.inviteMaxFailures ? { inviteMaxFailures: o.inviteMaxFailures } : {}),
+    }),
     render: (t, lng, profile) =>
       renderTemplate(
         i18n,
@@ -205,6 +232,7 @@ export const createApp = (o: AppOptions): App => {
     log: o.log,
     ...(o.maxMisses ? { maxMisses: o.maxMisses } : {}),
     groupChatter: (tx, m, now) => groupChatterHint(tx, m, { now, timeZone }),
+    relay: createHandoverRelay(handover),
     commands: createStaffCommands({
       timeZone,
       inviteTtlDays: o.inviteTtlDays ?? 14,
@@ -240,6 +268,9 @@ export const createApp = (o: AppOptions): App => {
     defaultCampaign: o.defaultCampaign ?? 'none',
     render,
   });
+  const retention = o.retentionMonths
+    ? retentionJobs({ timeZone, months: o.retentionMonths })
+    : { handlers: {}, plan: () => undefined };
   const coaches = o.coachDigestCron
     ? coachDigestJobs({ timeZone, render, cron: o.coachDigestCron, ...digest })
     : { handlers: {}, plan: () => undefined };
@@ -251,17 +282,21 @@ export const createApp = (o: AppOptions): App => {
     clock: o.clock,
     log: o.log,
     collection: 'jobs',
-    handlers: {
+    // Scheduled flows wait while their person talks with the coach (src/domain/handover/hold.ts).
+    handlers: holdDuringHandover({
       ...jobs.handlers,
       ...duos.handlers,
       ...coaches.handlers,
+      ...retention.handlers,
       ...quarterly.handlers,
       ...followUps.handlers,
-    },
+      ...outreachJobs({ timeZone, render }).handlers,
+    }),
     plan: (tx, now) => {
       jobs.plan(tx, now);
       duos.plan(tx, now);
       coaches.plan(tx, now);
+      retention.plan(tx, now);
       quarterly.plan(tx, now);
       followUps.plan(tx, now);
     },
@@ -306,6 +341,10 @@ export const createApp = (o: AppOptions): App => {
     tick: async () => {
       await runtime.tick();
       await scheduler.tick().catch((e: unknown) => o.log.error({ err: String(e) }, 'scheduler failed'));
+      if (o.purgeBackups)
+        await purgeAfterErasures(o.store, o.purgeBackups, o.clock.now()).catch((e: unknown) =>
+          o.log.error({ err: String(e) }, 'backup purge failed'),
+        );
       await dispatcher.flush();
     },
     idle: async () => {

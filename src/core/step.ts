@@ -40,6 +40,7 @@ export const SYSTEM_FLOWS = [
   'broadcast-stop',
   'broadcast-start',
   'coach-contact',
+  'handover',
   'menu',
 ];
 
@@ -54,6 +55,8 @@ const GLOBALS: readonly { words: string; commands: readonly string[]; flow: stri
   { words: 'common:kw.start', commands: ['aan', 'subscribe'], flow: 'broadcast-start', push: true },
   { words: 'common:kw.hours', commands: ['uren', 'hours'], flow: 'my-hours', push: true },
   { words: 'common:kw.language', commands: ['language', 'taal', 'lang'], flow: 'language', push: true },
+  // A conversation with the coach (a human handover); the bot is quiet until the coach closes it.
+  { words: 'handover:kw.coach', commands: ['coach'], flow: 'handover', push: true },
 ];
 
 const globalFor = (m: Inbound, env: StepEnv) => {

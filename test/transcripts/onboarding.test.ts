@@ -154,6 +154,9 @@ describe('onboarding in Arabic', () => {
         .map((l) => RLM + l)
         .join('\n'),
     );
+    // "hulp" also offers the coach; "no" brings the question back.
+    expect(amina.lastReply).toContain(t('ar', 'handover:offer'));
+    await amina.says('2');
     expect(amina.lastReply).toContain(t('ar', 'onboarding:consent_question'));
   });
 });

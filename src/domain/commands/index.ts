@@ -11,6 +11,8 @@ import { hoursCommand } from './hours.js';
 import { personAddCommand } from './person-add.js';
 import { isStaff } from './scope.js';
 import { logCommand } from './log.js';
+import { forgetStaffCommand } from './forget.js';
+import { handoverCommand } from './handover.js';
 import { proofCommand } from './proof.js';
 import type { ProofRenderer } from '../proof/index.js';
 import { taskCommand } from './task.js';
@@ -29,7 +31,18 @@ export interface StaffCommandSettings {
 const SUBCOMMANDS: Readonly<
   Record<
     string,
-    'help' | 'hours' | 'person' | 'broadcast' | 'activity' | 'duo' | 'due' | 'task' | 'log' | 'proof'
+    | 'help'
+    | 'hours'
+    | 'person'
+    | 'broadcast'
+    | 'activity'
+    | 'duo'
+    | 'due'
+    | 'task'
+    | 'log'
+    | 'proof'
+    | 'handover'
+    | 'forget'
   >
 > = {
   broadcast: 'broadcast',
@@ -52,6 +65,10 @@ const SUBCOMMANDS: Readonly<
   logboek: 'log',
   proof: 'proof',
   bewijs: 'proof',
+  handover: 'handover',
+  overdracht: 'handover',
+  forget: 'forget',
+  vergeet: 'forget',
 };
 /** INACTIVITY_NUDGE_DAYS and TERM_END_WARNING_DAYS when the app gives none. */
 const DIGEST_DEFAULTS = { nudgeDays: 14, termEndWarningDays: 60 };
@@ -76,7 +93,14 @@ export const createStaffCommands = (s: StaffCommandSettings): Record<string, Sid
       case 'help':
         return reply([{ key: 'staff:help' }]);
       case 'hours':
-        return reply(hoursCommand(ctx.tx, staff, rest, { now: ctx.now, timeZone: s.timeZone }));
+        return reply(
+          hoursCommand(ctx.tx, staff, rest, {
+            now: ctx.now,
+            timeZone: s.timeZone,
+            ids: ctx.ids,
+            via: ctx.address.channel,
+          }),
+        );
       case 'person': {
         const second = (words[1] ?? '').toLocaleLowerCase();
         if (FOLLOW_WORDS.has(second) || UNFOLLOW_WORDS.has(second))
@@ -115,7 +139,20 @@ export const createStaffCommands = (s: StaffCommandSettings): Record<string, Sid
       case 'task':
         return taskCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone });
       case 'log':
-        return reply(logCommand(ctx.tx, staff, rest, { timeZone: s.timeZone }));
+        return reply(
+          logCommand(ctx.tx, staff, rest, {
+            timeZone: s.timeZone,
+            now: ctx.now,
+            ids: ctx.ids,
+            via: ctx.address.channel,
+          }),
+        );
+      case 'forget':
+        return forgetStaffCommand(ctx.tx, staff, rest, {
+          now: ctx.now,
+          ids: ctx.ids,
+          via: ctx.address.channel,
+        });
       case 'proof':
         return reply(
           proofCommand(ctx.tx, staff, rest, {
@@ -126,6 +163,8 @@ export const createStaffCommands = (s: StaffCommandSettings): Record<string, Sid
             ...(s.proofRenderer ? { render: s.proofRenderer } : {}),
           }),
         );
+      case 'handover':
+        return handoverCommand(ctx.tx, staff, rest, { now: ctx.now });
       default:
         return reply([{ key: 'staff:unknown', params: { word: first.slice(0, 40) } }, { key: 'staff:help' }]);
     }
