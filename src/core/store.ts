@@ -34,6 +34,12 @@ export interface Store<S extends Schema> {
   read<T>(fn: (tx: ReadTx<S>) => T): Promise<T>;
   /** Flushes and releases files. */
   close(): Promise<void>;
+  /**
+   * Folds everything written so far into a fresh snapshot and drops the older log files (the
+   * file store's journals), so data deleted since (an erasure) no longer lies on disk. Stores
+   * without a log leave it out.
+   */
+  compact?(): Promise<void>;
 }
 
 /** A raw image of all data, as migrations see it. */

@@ -90,6 +90,12 @@ export const startFileStore = async <S extends Schema>(p: FileStoreParts): Promi
       ensureOpen();
       return t.read(fn);
     },
+    compact: async () => {
+      ensureOpen();
+      await compacting;
+      // Alone, so no commit lands between the copy and the switch to the next journal.
+      await t.exclusive(() => compact(false));
+    },
     close: async () => {
       if (closed) return;
       closed = true;
