@@ -142,4 +142,20 @@ describe('duo and trajectory commands', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('duo add --newcomer NAAM --buddy NAAM');
   }, 90_000);
+
+  it('refuses a --coach who may not follow up the newcomer (another gemeente, or no coach)', async () => {
+    const { run } = await setup();
+    expect((await run('municipality', 'add', '--id', 'laarne', '--name', 'Laarne')).code).toBe(0);
+    expect(
+      (await run('person', 'add', '--name', 'Lien', '--role', 'coach', '--gemeente', 'laarne')).code,
+    ).toBe(0);
+    const other = await run('duo', 'add', '--newcomer', 'Amina Khaled', '--buddy', 'Sara', '--coach', 'Lien');
+    expect(other.code).toBe(1);
+    expect(other.err).toContain('Lien mag niets doen voor Amina Khaled: geen coach van die gemeente.');
+    const buddy = await run('trajectory', 'set', '--newcomer', 'Amina Khaled', '--coach', 'Sara');
+    expect(buddy.code).toBe(1);
+    expect(buddy.err).toContain('Sara mag niets doen voor Amina Khaled');
+    const ok = await run('duo', 'add', '--newcomer', 'Amina Khaled', '--buddy', 'Sara', '--coach', 'Lotte');
+    expect(ok.code).toBe(0);
+  }, 90_000);
 });
