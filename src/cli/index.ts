@@ -24,6 +24,7 @@ import { DUO_OPTIONS, duoCommand } from './duo.js';
 import { coachCommand } from './coach.js';
 import { proofCli } from './proof.js';
 import { reportCli } from './report.js';
+import { privacyCommand } from './privacy.js';
 
 /** `npm run cli -- <command>`: runs with tsx, no build step. */
 const main = async (argv: string[]): Promise<number> => {
@@ -93,6 +94,8 @@ const main = async (argv: string[]): Promise<number> => {
       return coachCommand(ctx, cmd, sub, positionals.slice(2), opts);
     case 'outbox':
       return outboxCommand(ctx, sub, positionals.slice(2), opts);
+    case 'import':
+      return (await import('./import.js')).importCommand(ctx, sub, argv);
     case 'parse-hours':
       return parseHoursCommand({
         ...(opts['now'] ? { now: opts['now'] } : {}),
@@ -101,6 +104,8 @@ const main = async (argv: string[]): Promise<number> => {
         output: process.stdout,
         error: process.stderr,
       });
+    case 'privacy':
+      return privacyCommand(ctx, argv);
     case 'proof':
       return proofCli(ctx, argv);
     case 'report':
