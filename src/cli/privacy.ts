@@ -2,11 +2,10 @@ import { parseArgs } from 'node:util';
 import type { ReadTx } from '../core/store.js';
 import type { DataSchema, Person } from '../domain/index.js';
 import { isLocalDate, localDate } from '../domain/dates.js';
-import { recordAudit } from '../domain/privacy/audit.js';
-import { erasePerson, type ErasureReport } from '../domain/privacy/erase.js';
+import type { ErasureReport } from '../domain/privacy/erase.js';
 import { purgeAfterErasures } from '../domain/privacy/purge.js';
 import { runRetention } from '../domain/privacy/retention.js';
-import type { ErasureRequest } from '../domain/privacy/types.js';
+import { eraseNow } from '../domain/privacy/requests.js';
 import { removeBackups } from '../store/file/purge.js';
 import { createSystemIds, systemClock } from '../system.js';
 import { withStore, type CliContext } from './context.js';
@@ -39,7 +38,10 @@ const purge = (ctx: CliContext, store: Parameters<typeof purgeAfterErasures>[0])
     systemClock.now(),
   );
 
-/** `privacy erase <person> [--dry-run]`: forgets someone now, as an admin ("cli"). */
+/**
+ * `privacy erase <person> [--dry-run]`: forgets someone now, as an admin ("cli"); an open
+ * "vergeet mij" request of theirs becomes done.
+ */
 const erase = (ctx: CliContext, query: string, dryRun: boolean): Promise<number> => {
   if (!query) {
     ctx.err(t(ctx, 'usage'));
@@ -53,27 +55,15 @@ const erase = (ctx: CliContext, query: string, dryRun: boolean): Promise<number>
       if (!found) return { problem: t(ctx, 'unknown_person', { query }) };
       if (Array.isArray(found))
         return { problem: t(ctx, 'several', { names: found.map((p) => `${p.name} (${p.id})`).join(', ') }) };
-      const result = erasePerson(tx, found.id, { now, dryRun });
+      const result = eraseNow(tx, found.id, {
+        now,
+        ids,
+        via: 'cli',
+        actorId: 'cli',
+        reason: 'request',
+        dryRun,
+      });
       if (!result.ok) return { problem: t(ctx, result.reason, { id: found.id, query }) };
-      if (!dryRun) {
-        const request: ErasureRequest = {
-          v: 1,
-          id: ids.next('er'),
-          personId: found.id,
-          requestedAt: now.toISOString(),
-          status: 'done',
-          decidedBy: 'cli',
-          decidedAt: now.toISOString(),
-          doneAt: now.toISOString(),
-          reason: 'request',
-        };
-        tx.put('erasures', request.id, request);
-        recordAudit(
-          tx,
-          { actorId: 'cli', action: 'erase', what: 'erasure', subjectId: found.id, via: 'cli' },
-          { now, ids },
-        );
-      }
       return { report: result.report };
     });
     if ('problem' in r) {

@@ -129,7 +129,7 @@ export const erasePerson = (
   for (const e of tx.list('ledger')) {
     const own = e.newcomerId === personId;
     if (own) keptEntries++;
-    const next = scrubEntry(e, own, secrets);
+    const next = scrubEntry(e, personId, secrets);
     if (next) put('ledger', e.id, next);
   }
 
@@ -147,15 +147,17 @@ export const erasePerson = (
 
 /**
  * A ledger entry without what identifies the erased person: their own entries lose the free-text
- * description and notes; anyone's entry loses a description naming them and message ids holding
- * their phone number. Null when nothing changes.
+ * description and notes; anyone's entry loses a description naming them, notes they wrote and
+ * message ids holding their phone number. Null when nothing changes.
  */
-const scrubEntry = (e: LedgerEntry, own: boolean, secrets: readonly string[]): LedgerEntry | null => {
+const scrubEntry = (e: LedgerEntry, personId: string, secrets: readonly string[]): LedgerEntry | null => {
+  const own = e.newcomerId === personId;
   const dropText = own || mentions(e.description, secrets);
   const history = e.history.map((h) => {
     const via = redactVia(h.via, secrets);
     const { note, changes, ...rest } = h;
-    const keepNote = note !== undefined && !own && !mentions(note, secrets);
+    // A note is free text: gone when it is the person's entry, they wrote it, or it names them.
+    const keepNote = note !== undefined && !own && h.by !== personId && !mentions(note, secrets);
     // A correction's old and new description are free text too.
     const { description: _d, ...otherChanges } = changes ?? {};
     const keepChanges = changes && (own || mentions(changes, secrets) ? otherChanges : changes);

@@ -4,7 +4,7 @@ import type { WriteTx } from '../../core/store.js';
 import { authorize } from '../access/policy.js';
 import type { DataSchema, Person } from '../schema.js';
 import { recordAudit } from './audit.js';
-import { erasePerson, type ErasureReport } from './erase.js';
+import { erasePerson, type EraseResult, type ErasureReport } from './erase.js';
 import type { ErasureRequest } from './types.js';
 
 type Notify = Extract<Effect, { type: 'notify' }>;
@@ -118,19 +118,33 @@ export const decideErasure = (
     ];
     return { ok: true, decision, effects };
   }
-  const r = erasePerson(tx, request.personId, { now: env.now });
+  const r = eraseNow(tx, request.personId, { ...env, actorId: staff.id, reason: 'request' });
   if (!r.ok) return { ok: false, reason: r.reason === 'already_erased' ? 'decided' : 'unknown' };
-  tx.put('erasures', request.id, {
-    ...request,
-    status: 'done',
-    decidedBy: staff.id,
-    decidedAt: at,
-    doneAt: at,
-  });
-  recordAudit(
-    tx,
-    { actorId: staff.id, action: 'erase', what: 'erasure', subjectId: request.personId, via: env.via },
-    env,
-  );
   return { ok: true, decision, report: r.report, effects: [] };
+};
+
+/**
+ * Erases a person now (see {@link erasePerson}) and keeps the trail: their open "vergeet mij"
+ * requests become done (decided by `actorId`), or a done erasure record is written with
+ * `reason`; the audit log keeps who did it. Used by the coach's confirmation, the CLI and the
+ * retention job, so each leaves the same records. With `dryRun` only the report is made.
+ */
+export const eraseNow = (
+  tx: WriteTx<DataSchema>,
+  personId: string,
+  o: Env & { readonly actorId: string; readonly reason: ErasureRequest['reason']; readonly dryRun?: boolean },
+): EraseResult => {
+  const r = erasePerson(tx, personId, { now: o.now, ...(o.dryRun ? { dryRun: true } : {}) });
+  if (!r.ok || o.dryRun) return r;
+  const at = o.now.toISOString();
+  const decided = { status: 'done' as const, decidedBy: o.actorId, decidedAt: at, doneAt: at };
+  const open = tx.list('erasures', (e) => e.personId === personId && e.status === 'requested');
+  for (const e of open) tx.put('erasures', e.id, { ...e, ...decided });
+  if (!open.length) {
+    const id = o.ids.next('er');
+    tx.put('erasures', id, { v: 1, id, personId, requestedAt: at, reason: o.reason, ...decided });
+  }
+  const what = o.reason === 'retention' ? 'retention' : 'erasure';
+  recordAudit(tx, { actorId: o.actorId, action: 'erase', what, subjectId: personId, via: o.via }, o);
+  return r;
 };

@@ -2,9 +2,7 @@ import type { Ids } from '../../core/clock.js';
 import type { WriteTx, ReadTx } from '../../core/store.js';
 import { trajectoryStatusOf } from '../ledger/trajectories.js';
 import type { DataSchema } from '../schema.js';
-import { recordAudit } from './audit.js';
-import { erasePerson } from './erase.js';
-import type { ErasureRequest } from './types.js';
+import { eraseNow } from './requests.js';
 
 /** RETENTION_MONTHS' default: a year after the trajectory ended. */
 export const DEFAULT_RETENTION_MONTHS = 12;
@@ -68,8 +66,8 @@ export const retentionDue = (tx: ReadTx<DataSchema>, today: string, months: numb
 };
 
 /**
- * Erases everyone {@link retentionDue} finds, each with a done erasure request (reason
- * `retention`) and an audit record, in the caller's transaction; with `dryRun` only lists them.
+ * Erases everyone {@link retentionDue} finds (see eraseNow: a done erasure record with reason
+ * `retention` and an audit record), in the caller's transaction; with `dryRun` only lists them.
  */
 export const runRetention = (
   tx: WriteTx<DataSchema>,
@@ -85,26 +83,6 @@ export const runRetention = (
 ): RetentionCandidate[] => {
   const due = retentionDue(tx, o.today, o.months);
   if (o.dryRun) return due;
-  const at = o.now.toISOString();
-  for (const c of due) {
-    if (!erasePerson(tx, c.personId, { now: o.now }).ok) continue;
-    const request: ErasureRequest = {
-      v: 1,
-      id: o.ids.next('er'),
-      personId: c.personId,
-      requestedAt: at,
-      status: 'done',
-      decidedBy: o.actorId,
-      decidedAt: at,
-      doneAt: at,
-      reason: 'retention',
-    };
-    tx.put('erasures', request.id, request);
-    recordAudit(
-      tx,
-      { actorId: o.actorId, action: 'erase', what: 'retention', subjectId: c.personId, via: o.via },
-      o,
-    );
-  }
+  for (const c of due) eraseNow(tx, c.personId, { ...o, reason: 'retention' });
   return due;
 };
