@@ -59,6 +59,20 @@ describe('Mijn gegevens', () => {
     expect(after.vars).not.toContain('my_profile":{');
   });
 
+  it('shows a buddy her role, her duo and the hours she confirms', async () => {
+    const { amina, sara } = await ready();
+    await amina.says('gisteren 2u met Sara');
+    await amina.says('1');
+    await sara.says('1');
+    await openMyData(sara);
+    await sara.says('1');
+    const [profile, hours, rest] = sara.replies;
+    expect(profile).toContain('• naam: Sara');
+    expect(profile).toContain('• rol: buddy');
+    expect(hours).toMatch(/• .*: 2 uur, Met mijn buddy\. Bevestigd\./);
+    expect(rest).toMatch(/• met Amina, sinds 23\/11\/2026: loopt/);
+  });
+
   it('speaks Arabic (right to left) to a person who chose Arabic', async () => {
     const bot0 = await createTestBot();
     const amina = bot0.user('amina');
