@@ -1,0 +1,87 @@
+/**
+ * "Vergeet mij" reaches the coach in Slack as a DM with two Block Kit buttons whose values are
+ * staff commands; pressing Bevestigen (a signed interaction into Bolt) erases the person.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, loadContent, type App } from '../../src/app.js';
+import { createMemoryChannel, textFrom } from '../../src/channels/memory/index.js';
+import { createSeededIds, ManualClock } from '../../src/core/clock.js';
+import { silentLog } from '../../src/core/log.js';
+import { addressKey } from '../../src/core/messages.js';
+import { seedDemo } from '../../src/domain/index.js';
+import { createSlackHarness, type SlackHarness } from '../fakes/slack/harness.js';
+import { memoryStore } from '../helpers/store.js';
+
+const content = loadContent();
+
+describe('slack: vergeet mij', () => {
+  let h: SlackHarness;
+  let app: App;
+  afterEach(async () => {
+    await app.stop();
+    await h.close();
+  });
+
+  it('the coach confirms with the Bevestigen button and the person is erased', async () => {
+    h = await createSlackHarness();
+    const store = memoryStore();
+    const clock = new ManualClock('2026-11-23T09:00:00Z');
+    const demo = await store.transact((tx) => seedDemo(tx, clock.now(), content.i18n.languages, 'console'));
+    await store.transact((tx) => {
+      // Lotte works in Slack: her only chat is her Slack DM.
+      for (const i of tx.list('identities', (x) => x.personId === demo.coach.id))
+        tx.delete('identities', addressKey(i.address));
+      const address = h.privateAddress('lotte');
+      tx.put('identities', addressKey(address), {
+        v: 1,
+        address,
+        personId: demo.coach.id,
+        linkedAt: clock.now().toISOString(),
+      });
+    });
+    const phone = createMemoryChannel({ name: 'console' });
+    app = createApp({
+      store,
+      channels: [phone, h.channel],
+      clock,
+      ids: createSeededIds(9),
+      log: silentLog,
+      content,
+    });
+    await app.start();
+    let n = 0;
+    const amina = async (text: string) => {
+      await phone.receive(textFrom('console', 'amina', text, `m${++n}`, clock.now()));
+      await app.idle();
+    };
+    const invite = demo.invited.find((i) => i.person.name === 'Amina')!;
+    for (const text of [invite.code, '1', '1', 'menu']) await amina(text);
+    const menu = phone.sent.at(-1)!.message.choices ?? [];
+    const mine = String(menu.findIndex((c) => c.label === 'Mijn gegevens') + 1);
+    for (const text of [mine, '3', '1']) await amina(text);
+    await h.settle();
+    await app.idle();
+
+    const chat = h.privateAddress('lotte').chat;
+    const ask = h.sent(chat).at(-1)!;
+    expect(ask.text).toBe(
+      '🔒 Amina vraagt: vergeet mij. Bevestigen wist alle gegevens. De uren blijven als bewijs, zonder naam.',
+    );
+    expect(ask.buttons).toEqual(['Bevestigen', 'Weigeren']);
+
+    await h.userPicks('lotte', 0);
+    await h.settle();
+    await app.idle();
+    expect(h.sent(chat).at(-1)!.text).toBe(
+      '✅ De gegevens zijn gewist. 0 uren-regels blijven als bewijs, zonder naam.',
+    );
+    const after = await store.read((tx) => ({
+      person: tx.get('people', invite.person.id)!,
+      audit: tx.list('audit', (a) => a.action === 'erase'),
+    }));
+    expect(after.person.name).toBe('verwijderd');
+    expect(after.audit).toMatchObject([
+      { actorId: demo.coach.id, via: 'slack', subjectId: invite.person.id },
+    ]);
+  });
+});
