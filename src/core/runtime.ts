@@ -296,9 +296,11 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
     }
     queued += forOthers(tx, result.effects ?? [], now, 0);
     // A flow the command started for the typist (a note after "Klaar") was saved in this chat's
-    // conversation: keep it rather than the state loaded before.
+    // conversation: keep it rather than the state loaded before. A command that deleted this
+    // chat's conversation (an erasure: it named the erased person) must not get it back either.
     const self = person && result.effects?.some((e) => e.type === 'start' && e.personId === person.id);
-    const after = self ? loadState(tx, addressKey(m.address), person.id, now) : state;
+    const gone = !!person && !tx.get('conversations', addressKey(m.address));
+    const after = self || gone ? loadState(tx, addressKey(m.address), person.id, now) : state;
     return { state: after, ephemeral, queued, person };
   };
 

@@ -81,6 +81,24 @@ describe('vergeet mij', () => {
     expect(amina.lastReply).not.toContain('Amina');
   });
 
+  it("the coach's own conversation does not keep the name when she confirms from the middle of a flow", async () => {
+    const { bot, lotte, id } = await asked();
+    await lotte.says('menu');
+    const key = 'console|lotte|lotte|';
+    await bot.store.transact((tx) => {
+      const c = tx.get('conversations', key)!;
+      tx.put('conversations', key, {
+        ...c,
+        state: { ...c.state, vars: { ...c.state.vars, newcomer: 'Amina' } },
+      });
+    });
+    await lotte.sends(press(`/netwerkbot forget confirm ${id}`));
+    expect(lotte.lastReply).toMatch(/^✅ De gegevens zijn gewist/);
+    const conv = await bot.store.read((tx) => tx.get('conversations', key));
+    expect(conv).toBeDefined();
+    expect(JSON.stringify(conv)).not.toContain('Amina');
+  });
+
   it('a rejection keeps everything and tells the person', async () => {
     const { bot, amina, lotte, id } = await asked();
     await lotte.sends(staff(`forget reject ${id}`));
