@@ -21,7 +21,7 @@ import { COLLECTIONS, DATA_VERSION, MIGRATIONS, seedDemo, type DataSchema } from
 import type { I18n } from './i18n/index.js';
 import { createLog } from './logging.js';
 import { createMemoryStore, openFileStore } from './store/index.js';
-import { removeBackups } from './store/file/purge.js';
+import { removeCopies } from './store/file/purge.js';
 import { createSystemIds, systemClock } from './system.js';
 import { reportFatal } from './cli/fatal.js';
 
@@ -223,7 +223,7 @@ export const runBot = async (): Promise<void> => {
     log,
     ...configuredOptions(config),
     // After a "vergeet mij" or retention erasure the start-up backups still hold the person: remove them.
-    ...(config.STORE === 'file' ? { purgeBackups: () => removeBackups(config.DATA_DIR) } : {}),
+    ...(config.STORE === 'file' ? { purgeBackups: () => removeCopies(config.DATA_DIR) } : {}),
     onProgress: (p) =>
       process.stdout.write(
         `${t('broadcast_progress', { id: p.broadcastId, sent: p.sent, failed: p.failed, pending: p.pending })}\n`,

@@ -6,7 +6,7 @@ import type { ErasureReport } from '../domain/privacy/erase.js';
 import { purgeAfterErasures } from '../domain/privacy/purge.js';
 import { runRetention } from '../domain/privacy/retention.js';
 import { eraseNow } from '../domain/privacy/requests.js';
-import { removeBackups } from '../store/file/purge.js';
+import { removeCopies } from '../store/file/purge.js';
 import { createSystemIds, systemClock } from '../system.js';
 import { withStore, type CliContext } from './context.js';
 
@@ -34,7 +34,7 @@ const printReport = (ctx: CliContext, r: ErasureReport) => {
 const purge = (ctx: CliContext, store: Parameters<typeof purgeAfterErasures>[0]) =>
   purgeAfterErasures(
     store,
-    () => (ctx.config.STORE === 'file' ? removeBackups(ctx.config.DATA_DIR) : Promise.resolve(0)),
+    () => (ctx.config.STORE === 'file' ? removeCopies(ctx.config.DATA_DIR) : Promise.resolve(0)),
     systemClock.now(),
   );
 

@@ -94,7 +94,8 @@ export const erasePerson = (
   for (const i of tx.list('invites', (i) => i.personId === personId)) del('invites', i.code);
   for (const r of tx.list('rsvps', (r) => r.personId === personId)) del('rsvps', r.id);
   if (tx.get('offers', personId)) del('offers', personId);
-  for (const h of tx.list('handovers', (h) => h.personId === personId)) del('handovers', h.id);
+  for (const h of tx.list('handovers', (h) => h.personId === personId || h.aboutId === personId))
+    del('handovers', h.id);
   for (const x of tx.list('outreach', (x) => x.personId === personId)) del('outreach', x.id);
   for (const r of tx.list('requests', (r) => r.personId === personId)) del('requests', r.id);
   // Hashed addresses: the chat itself, and each gemeente-groep of that platform it wrote in.

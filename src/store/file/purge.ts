@@ -16,3 +16,19 @@ export const removeBackups = async (dir: string): Promise<number> => {
   if (all.length > 0) await syncDir(root);
   return all.length;
 };
+
+/**
+ * Everything under DATA_DIR that may still hold an erased person: the store's backups and the
+ * documents made for coaches (proofs of participation, `proofs/`, made again on request). Returns
+ * how many files or folders went.
+ */
+export const removeCopies = async (dir: string): Promise<number> => {
+  let removed = await removeBackups(dir);
+  const proofs = join(dir, 'proofs');
+  if (await exists(proofs)) {
+    const all = await readdir(proofs);
+    for (const name of all) await rm(join(proofs, name), { recursive: true, force: true });
+    removed += all.length;
+  }
+  return removed;
+};
