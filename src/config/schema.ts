@@ -34,6 +34,10 @@ export const configSchema = z.object({
   STORE_COMPACT_AFTER_MB: z.coerce.number().min(0.01).max(1024).default(8),
   DEMO_DATA: auto.default('auto'),
   CONSOLE: auto.default('auto'),
+  WEB: auto.default('auto'),
+  WEB_HOST: z.string().min(1).default('127.0.0.1'),
+  WEB_PORT: int(0, 65535).default(8088),
+  WEB_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
   TIMEZONE: timeZone.default('Europe/Brussels'),
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('nl'),
   CLI_LANGUAGE: z.enum(LANGUAGES).default('nl'),
@@ -129,6 +133,22 @@ export const VARIABLES: Readonly<Record<ConfigKey, VariableDoc>> = {
   CONSOLE: {
     description: '`auto` runs the console chat when no real channel is configured; `true`/`false` force it.',
     example: 'auto',
+  },
+  WEB: {
+    description:
+      '`auto` serves the local simulator and coach dashboard when the console runs (no real channel); `true`/`false` force it.',
+    example: 'auto',
+  },
+  WEB_HOST: {
+    description: 'Address the simulator and dashboard listen on; anything but localhost needs WEB_PASSWORD.',
+    example: '127.0.0.1',
+  },
+  WEB_PORT: { description: 'Port of the simulator and dashboard (0: any free port).', example: '8088' },
+  WEB_PASSWORD: {
+    description:
+      'Password (user `admin`) for the simulator and dashboard; required when WEB_HOST is not localhost.',
+    example: 'a-long-password',
+    secret: true,
   },
   TIMEZONE: { description: 'Time zone for dates people see and type.', example: 'Europe/Brussels' },
   DEFAULT_LANGUAGE: { description: 'Language of a new person when none is given.', example: 'nl' },

@@ -22,4 +22,6 @@ export const NAMESPACES = [
   'handover',
   'privacy',
   'import',
+  'simulator',
+  'dashboard',
 ] as const;
