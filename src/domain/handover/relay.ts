@@ -1,10 +1,11 @@
 import type { Ids } from '../../core/clock.js';
-import type { Inbound } from '../../core/messages.js';
+import { inboundText, type Inbound } from '../../core/messages.js';
 import type { RelayResult } from '../../core/runtime.js';
 import type { WriteTx } from '../../core/store.js';
 import { authorize } from '../access/policy.js';
 import type { Render } from '../broadcasts/fanout.js';
 import type { DataSchema, Person } from '../schema.js';
+import { isStaff } from '../staff.js';
 import { handoverOfThread, openHandoverOf, personAt } from './handovers.js';
 import { postNotice, postToCoach, postToPerson, type HandoverDeps } from './post.js';
 import type { Handover } from './types.js';
@@ -21,22 +22,9 @@ const MAX_TEXT = 3000;
 
 /** What a message says, as passed on: its text, a caption with 📎 for a picture or file. */
 const wordsOf = (m: Inbound): string => {
-  const text = (() => {
-    switch (m.kind) {
-      case 'text':
-        return m.text;
-      case 'choice':
-        return m.choice;
-      case 'command':
-        return `/${m.command}${m.args ? ` ${m.args}` : ''}`;
-      case 'media':
-        return m.caption ? `📎 ${m.caption}` : '📎';
-    }
-  })();
+  const text = m.kind === 'media' ? `📎${m.caption ? ` ${m.caption}` : ''}` : inboundText(m);
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 };
-
-const isStaff = (p: Person) => p.role === 'coach' || p.role === 'admin';
 
 /**
  * The coach's open handover they answer in their chat: on a channel without threads (the
