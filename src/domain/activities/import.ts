@@ -12,6 +12,7 @@ import {
   type ActivityProblemCode,
 } from './input.js';
 import type { Activity } from './types.js';
+import { detectDelimiter } from '../../parsing/csv.js';
 
 /**
  * Importing a gemeente's activity list from a spreadsheet (CSV) or a YAML file: every row is
@@ -70,18 +71,6 @@ const at = (row: number, column: string, field: string, code: ActivityProblemCod
   column,
 });
 
-/** The separator of a header line: the most frequent of ; , and tab outside quotes (; on a tie). */
-const detectDelimiter = (line: string): string => {
-  const counts: Record<string, number> = { ';': 0, ',': 0, '\t': 0 };
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch in counts) counts[ch] = (counts[ch] ?? 0) + 1;
-  }
-  const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-  return best && best[1] > 0 ? best[0] : ',';
-};
-
 /** Maps a header or key to its field, noting unknown and repeated ones. */
 const headerOf = (names: { name: string; row: number }[], r: Read) => {
   const columns: Record<string, string> = {};
@@ -101,7 +90,7 @@ const readCsv = (text: string, o: ImportOptions): Read => {
   let records: string[][];
   try {
     records = parseCsv(body, {
-      delimiter: detectDelimiter(body.split(/\r?\n/, 1)[0] ?? ''),
+      delimiter: detectDelimiter(body.split(/\r?\n/, 1)[0] ?? '', ','),
       relax_column_count: true,
       skip_empty_lines: false,
     }) as string[][];

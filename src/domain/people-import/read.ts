@@ -1,4 +1,5 @@
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
+import { detectDelimiter } from '../../parsing/csv.js';
 
 /**
  * Reading a coach's people spreadsheet saved as CSV: separator (`;`, `,` or tab) detected, a BOM
@@ -63,18 +64,6 @@ export type ReadResult =
       readonly rows: readonly RawRow[];
     }
   | { readonly ok: false; readonly line: number; readonly detail: string };
-
-/** The separator of the header line: the most frequent of `;` `,` and tab outside quotes (`;` on a tie). */
-const detectDelimiter = (line: string): string => {
-  const counts: Record<string, number> = { ';': 0, ',': 0, '\t': 0 };
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch in counts) counts[ch] = (counts[ch] ?? 0) + 1;
-  }
-  const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-  return best && best[1] > 0 ? best[0] : ';';
-};
 
 type Parsed = { record: string[]; info: { lines: number } };
 
