@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ids } from '../core/clock.js';
-import type { WriteTx } from '../core/store.js';
+import type { ReadTx, WriteTx } from '../core/store.js';
+import { normalizeWord } from '../parsing/normalize.js';
 import { formatInviteCode, newInviteCode } from './invites.js';
 import { ROLES } from './roles.js';
 import type { DataSchema, Invite, Person } from './schema.js';
@@ -34,6 +35,33 @@ export type CreatePersonResult =
 export const findPerson = (tx: WriteTx<DataSchema>, idOrName: string): Person | undefined =>
   tx.get('people', idOrName) ??
   tx.list('people', (p) => p.name.toLocaleLowerCase() === idOrName.toLocaleLowerCase())[0];
+
+/**
+ * People a name typed by staff refers to, among those `eligible`: an exact name first (accents and
+ * case do not matter), else every name in which each typed word starts a word ("ami" finds
+ * "Amina Khaled"), sorted by name. With `byId`, an id typed as such is found directly.
+ */
+export const matchPeople = (
+  tx: ReadTx<DataSchema>,
+  query: string,
+  eligible: (p: Person) => boolean,
+  o: { readonly byId?: boolean } = {},
+): Person[] => {
+  const byId = o.byId ? tx.get('people', query.trim()) : undefined;
+  if (byId && eligible(byId)) return [byId];
+  const q = normalizeWord(query);
+  if (!q) return [];
+  const all = tx.list('people', eligible);
+  const exact = all.filter((p) => normalizeWord(p.name) === q);
+  if (exact.length) return exact;
+  const parts = q.split(' ');
+  return all
+    .filter((p) => {
+      const words = normalizeWord(p.name).split(' ');
+      return parts.every((x) => words.some((w) => w.startsWith(x)));
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+};
 
 /** Creates a person and a single-use invite code that expires after `inviteTtlDays`. */
 export const createPerson = (

@@ -7,6 +7,7 @@ import type { Duo } from '../ledger/types.js';
 import type { Role } from '../roles.js';
 import type { DataSchema, Person } from '../schema.js';
 import { normalizeWord as norm } from '../../parsing/normalize.js';
+import { matchPeople } from '../people.js';
 import { splitArgs } from './args.js';
 import { allowed } from '../access/policy.js';
 
@@ -40,25 +41,12 @@ const ACTIONS: Readonly<Record<string, Action>> = {
 const WITH_WORDS = new Set(['met', 'with', 'avec']);
 
 /** People of `role` the staff member may match and follow up, named `query`: an exact name, else word starts. */
-const findPeople = (tx: ReadTx<DataSchema>, staff: Person, role: Role, query: string): Person[] => {
-  const q = norm(query);
-  const mine = tx.list(
-    'people',
+const findPeople = (tx: ReadTx<DataSchema>, staff: Person, role: Role, query: string): Person[] =>
+  matchPeople(
+    tx,
+    query,
     (p) => p.role === role && allowed(tx, staff, 'trajectory.manage', { personId: p.id }),
   );
-  const exact = mine.filter((p) => norm(p.name) === q);
-  if (exact.length) return exact;
-  const parts = q.split(' ');
-  return mine
-    .filter((p) =>
-      parts.every((x) =>
-        norm(p.name)
-          .split(' ')
-          .some((w) => w.startsWith(x)),
-      ),
-    )
-    .sort((a, b) => a.name.localeCompare(b.name));
-};
 
 /** One person, or the reply that says why not. */
 const one = (

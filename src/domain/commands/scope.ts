@@ -1,6 +1,6 @@
 import type { ReadTx } from '../../core/store.js';
 import type { DataSchema, Person } from '../schema.js';
-import { normalizeWord as norm } from '../../parsing/normalize.js';
+import { matchPeople } from '../people.js';
 import { findMunicipality } from '../activities/index.js';
 import { allowed, type Permission } from '../access/policy.js';
 
@@ -17,23 +17,8 @@ export const findNewcomers = (
   staff: Person,
   query: string,
   permission: Permission = 'trajectory.view',
-): Person[] => {
-  const q = norm(query);
-  if (!q) return [];
-  const mine = tx.list(
-    'people',
-    (p) => p.role === 'newcomer' && allowed(tx, staff, permission, { personId: p.id }),
-  );
-  const exact = mine.filter((p) => norm(p.name) === q);
-  if (exact.length) return exact;
-  const parts = q.split(' ');
-  return mine
-    .filter((p) => {
-      const words = norm(p.name).split(' ');
-      return parts.every((x) => words.some((w) => w.startsWith(x)));
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
-};
+): Person[] =>
+  matchPeople(tx, query, (p) => p.role === 'newcomer' && allowed(tx, staff, permission, { personId: p.id }));
 
 /** Gemeente ids for a list typed by a coach ("wetteren, Laarne"): ids or names; unknown ones as typed (lower case). */
 export const gemeenteIds = (tx: ReadTx<DataSchema>, list: string): string[] =>

@@ -1,6 +1,6 @@
 import type { Ids } from '../../core/clock.js';
 import type { ReadTx, WriteTx } from '../../core/store.js';
-import { normalizeWord as norm } from '../../parsing/normalize.js';
+import { matchPeople } from '../people.js';
 import { authorize } from '../access/policy.js';
 import { recordAudit } from '../privacy/audit.js';
 import type { DataSchema, Person } from '../schema.js';
@@ -25,25 +25,7 @@ export const findNewcomersByQuery = (
   tx: ReadTx<DataSchema>,
   query: string,
   visible: (p: Person) => boolean = () => true,
-): Person[] => {
-  const byId = tx.get('people', query.trim());
-  if (byId?.role === 'newcomer' && visible(byId)) return [byId];
-  const q = norm(query);
-  if (!q) return [];
-  const all = tx.list('people', (p) => p.role === 'newcomer' && visible(p));
-  const exact = all.filter((p) => norm(p.name) === q);
-  if (exact.length) return exact;
-  const parts = q.split(' ');
-  return all
-    .filter((p) =>
-      parts.every((x) =>
-        norm(p.name)
-          .split(' ')
-          .some((w) => w.startsWith(x)),
-      ),
-    )
-    .sort((a, b) => a.name.localeCompare(b.name));
-};
+): Person[] => matchPeople(tx, query, (p) => p.role === 'newcomer' && visible(p), { byId: true });
 
 /**
  * The proofs of the newcomer a query names, for a coach or admin (`staff`, checked with
