@@ -1,61 +1,8 @@
-import type { ReadTx } from '../core/store.js';
-import type { DataSchema, LedgerEntry } from '../domain/index.js';
 import { withStore, type CliContext } from './context.js';
 import { recordAudit } from '../domain/privacy/audit.js';
+import { HOURS_COLUMNS, hoursRows } from '../domain/reports/hours.js';
 import { createSystemIds, systemClock } from '../system.js';
 import { isExportFormat, writeRows } from './csv.js';
-
-/** Columns of the hours export, in order; names stay stable for spreadsheets that read them. */
-const COLUMNS = [
-  'entry',
-  'newcomer',
-  'gemeente',
-  'date',
-  'minutes',
-  'hours',
-  'offer_type',
-  'organisation',
-  'contact',
-  'description',
-  'status',
-  'reported_by',
-  'reported_at',
-  'confirmed_by',
-  'confirmed_at',
-] as const;
-type Row = Record<(typeof COLUMNS)[number], string | number>;
-
-const rowOf = (tx: ReadTx<DataSchema>, e: LedgerEntry): Row => {
-  const name = (id: string | null) => (id ? (tx.get('people', id)?.name ?? id) : '');
-  const confirmed = [...e.history].reverse().find((h) => h.action === 'confirmed');
-  return {
-    entry: e.id,
-    newcomer: name(e.newcomerId),
-    gemeente: tx.get('people', e.newcomerId)?.municipality ?? '',
-    date: e.date,
-    minutes: e.minutes,
-    hours: Math.round((e.minutes / 60) * 100) / 100,
-    offer_type: e.offerType,
-    organisation: e.organisation ?? '',
-    contact: name(e.contactId),
-    description: e.description ?? '',
-    status: e.status,
-    reported_by: name(e.reportedBy),
-    reported_at: e.createdAt,
-    confirmed_by: confirmed ? name(confirmed.by) : '',
-    confirmed_at: confirmed?.at ?? '',
-  };
-};
-
-/** The rows of the hours export, one per entry (every status), by gemeente when asked. */
-const hoursRows = (tx: ReadTx<DataSchema>, gemeente?: string): Row[] =>
-  tx
-    .list('ledger', (e) => !gemeente || tx.get('people', e.newcomerId)?.municipality === gemeente)
-    .map((e) => rowOf(tx, e))
-    .sort(
-      (a, b) =>
-        String(a.newcomer).localeCompare(String(b.newcomer)) || String(a.date).localeCompare(String(b.date)),
-    );
 
 /** `export hours [--gemeente X] [--format csv|json]` to standard output. */
 export const exportHours = async (
@@ -90,7 +37,7 @@ export const exportHours = async (
       ctx.err(ctx.t('unknown_gemeente', { gemeente: gemeente ?? '' }));
       return 1;
     }
-    writeRows(ctx.out, COLUMNS, rows, format);
+    writeRows(ctx.out, HOURS_COLUMNS, rows, format);
     return 0;
   });
 };

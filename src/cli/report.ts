@@ -2,50 +2,11 @@ import { parseArgs } from 'node:util';
 import { findMunicipality } from '../domain/index.js';
 import { isLocalDate } from '../domain/dates.js';
 import { recordAudit } from '../domain/privacy/audit.js';
-import { tbReport, type TbRow } from '../domain/reports/tb.js';
+import { tbReport } from '../domain/reports/tb.js';
+import { TB_COLUMNS, tbExportRow } from '../domain/reports/tb-rows.js';
 import { createSystemIds, systemClock } from '../system.js';
 import { withStore, type CliContext } from './context.js';
 import { isExportFormat, writeRows } from './csv.js';
-
-/** Columns of the TB report, in order; names stay stable for the spreadsheets that read them. */
-const COLUMNS = [
-  'newcomer_id',
-  'newcomer',
-  'gemeente',
-  'coach',
-  'status',
-  'obligation',
-  'term_start',
-  'term_end',
-  'confirmed_hours',
-  'pending_hours',
-  'confirmed_total_hours',
-  'offer_types',
-  'paused_days',
-  'paused_since',
-  'last_contact',
-] as const;
-type Row = Record<(typeof COLUMNS)[number], string | number>;
-
-const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
-
-const rowOf = (r: TbRow): Row => ({
-  newcomer_id: r.newcomerId,
-  newcomer: r.newcomer,
-  gemeente: r.gemeente,
-  coach: r.coach,
-  status: r.status,
-  obligation: r.obligation === null ? '' : r.obligation ? 'ja' : 'nee',
-  term_start: r.termStart ?? '',
-  term_end: r.termEnd ?? '',
-  confirmed_hours: hours(r.confirmedMinutes),
-  pending_hours: hours(r.pendingMinutes),
-  confirmed_total_hours: hours(r.confirmedTotalMinutes),
-  offer_types: r.offerTypes.join(', '),
-  paused_days: r.pausedDays,
-  paused_since: r.pausedSince ?? '',
-  last_contact: r.lastContact ?? '',
-});
 
 /** The options `report tb` reads itself. */
 const OPTIONS = ['format', 'gemeente', 'municipality', 'from', 'to', 'data'] as const;
@@ -110,13 +71,13 @@ export const reportCli = async (ctx: CliContext, argv: readonly string[]): Promi
         },
         { now: systemClock.now(), ids: createSystemIds() },
       );
-      return report.map(rowOf);
+      return report.map(tbExportRow);
     }),
   );
   if (!rows) {
     ctx.err(ctx.t('proof:cli.unknown_gemeente', { value: wanted ?? '' }));
     return 1;
   }
-  writeRows(ctx.out, COLUMNS, rows, format);
+  writeRows(ctx.out, TB_COLUMNS, rows, format);
   return 0;
 };
