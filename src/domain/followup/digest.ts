@@ -89,6 +89,34 @@ const belongs = (staff: Person, coachId: string | null): boolean =>
   coachId === staff.id || (staff.role === 'admin' && coachId === null);
 
 /**
+ * Hours waiting for a confirmation, per newcomer `include` accepts: how many entries and minutes,
+ * the oldest entry's date and who must confirm (null: the coach); oldest first. The coach's
+ * digest shows those of their newcomers, the dashboard those of a gemeente.
+ */
+export const waitingHours = (
+  tx: ReadTx<DataSchema>,
+  include: (newcomerId: string) => boolean,
+): DigestWaiting[] => {
+  const waitingBy = new Map<
+    string,
+    { count: number; minutes: number; oldest: string; who: (string | null)[] }
+  >();
+  for (const e of tx.list('ledger', (x) => x.status === 'pending' && include(x.newcomerId))) {
+    const w = waitingBy.get(e.newcomerId) ?? { count: 0, minutes: 0, oldest: e.date, who: [] };
+    const who = e.contactId ? nameOf(tx, e.contactId) : null;
+    waitingBy.set(e.newcomerId, {
+      count: w.count + 1,
+      minutes: w.minutes + e.minutes,
+      oldest: e.date < w.oldest ? e.date : w.oldest,
+      who: w.who.includes(who) ? w.who : [...w.who, who],
+    });
+  }
+  return [...waitingBy]
+    .map(([newcomerId, w]) => ({ newcomerId, newcomer: nameOf(tx, newcomerId), ...w }))
+    .sort((a, b) => a.oldest.localeCompare(b.oldest) || a.newcomer.localeCompare(b.newcomer));
+};
+
+/**
  * The coach's digest for local date `today`, read-only: their tasks due today and overdue (oldest
  * first), their active duos quiet for `nudgeDays` or more (longest first), the hours of their
  * newcomers waiting for a confirmation, and the terms ending within `termEndWarningDays` (today
@@ -135,23 +163,7 @@ export const coachDigest = (
     return m;
   };
 
-  const waitingBy = new Map<
-    string,
-    { count: number; minutes: number; oldest: string; who: (string | null)[] }
-  >();
-  for (const e of tx.list('ledger', (x) => x.status === 'pending' && isMine(x.newcomerId))) {
-    const w = waitingBy.get(e.newcomerId) ?? { count: 0, minutes: 0, oldest: e.date, who: [] };
-    const who = e.contactId ? nameOf(tx, e.contactId) : null;
-    waitingBy.set(e.newcomerId, {
-      count: w.count + 1,
-      minutes: w.minutes + e.minutes,
-      oldest: e.date < w.oldest ? e.date : w.oldest,
-      who: w.who.includes(who) ? w.who : [...w.who, who],
-    });
-  }
-  const waiting = [...waitingBy]
-    .map(([newcomerId, w]) => ({ newcomerId, newcomer: nameOf(tx, newcomerId), ...w }))
-    .sort((a, b) => a.oldest.localeCompare(b.oldest) || a.newcomer.localeCompare(b.newcomer));
+  const waiting = waitingHours(tx, isMine);
 
   const termEnds = tx
     .list('trajectories', (t) => {
