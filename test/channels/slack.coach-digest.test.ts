@@ -7,11 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, loadContent, type App } from '../../src/app.js';
 import { createSeededIds, ManualClock } from '../../src/core/clock.js';
 import { silentLog } from '../../src/core/log.js';
-import { addressKey } from '../../src/core/messages.js';
 import { seedDemo } from '../../src/domain/index.js';
 import { COACH_DIGEST_CRON } from '../../src/domain/followup/coach-jobs.js';
 import { createTask } from '../../src/domain/followup/tasks.js';
 import { createSlackHarness, type SlackHarness } from '../fakes/slack/harness.js';
+import { onlyChat } from '../helpers/identity.js';
 import { memoryStore } from '../helpers/store.js';
 
 const content = loadContent();
@@ -32,15 +32,7 @@ describe('slack: the coach digest', () => {
     const demo = await store.transact((tx) => seedDemo(tx, clock.now(), content.i18n.languages, 'console'));
     const task = await store.transact((tx) => {
       // Lotte works in Slack: her only chat is her Slack DM.
-      for (const i of tx.list('identities', (x) => x.personId === demo.coach.id))
-        tx.delete('identities', addressKey(i.address));
-      const address = h.privateAddress('lotte');
-      tx.put('identities', addressKey(address), {
-        v: 1,
-        address,
-        personId: demo.coach.id,
-        linkedAt: clock.now().toISOString(),
-      });
+      onlyChat(tx, demo.coach.id, h.privateAddress('lotte'), clock.now());
       return createTask(
         tx,
         {

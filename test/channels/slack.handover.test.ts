@@ -9,10 +9,10 @@ import { createApp, loadContent, type App } from '../../src/app.js';
 import { createMemoryChannel, readable, textFrom } from '../../src/channels/memory/index.js';
 import { createSeededIds, ManualClock } from '../../src/core/clock.js';
 import { silentLog } from '../../src/core/log.js';
-import { addressKey, type Address } from '../../src/core/messages.js';
 import { seedDemo } from '../../src/domain/index.js';
 import { createSlackHarness, type SlackHarness } from '../fakes/slack/harness.js';
 import { dmMessage, eventEnvelope } from '../fakes/slack/payloads.js';
+import { link, onlyChat } from '../helpers/identity.js';
 import { memoryStore } from '../helpers/store.js';
 
 const content = loadContent();
@@ -33,18 +33,9 @@ describe('slack: the human handover', () => {
     const demo = await store.transact((tx) => {
       const d = seedDemo(tx, clock.now(), content.i18n.languages, 'console');
       // Lotte works in Slack: her only chat is her Slack DM. Amina is linked on the console.
-      for (const i of tx.list('identities', (x) => x.personId === d.coach.id))
-        tx.delete('identities', addressKey(i.address));
-      const link = (address: Address, personId: string) =>
-        tx.put('identities', addressKey(address), {
-          v: 1,
-          address,
-          personId,
-          linkedAt: clock.now().toISOString(),
-        });
-      link(h.privateAddress('lotte'), d.coach.id);
+      onlyChat(tx, d.coach.id, h.privateAddress('lotte'), clock.now());
       const amina = d.invited[0]!.person;
-      link({ channel: 'console', chat: 'amina', user: 'amina' }, amina.id);
+      link(tx, amina.id, { channel: 'console', chat: 'amina', user: 'amina' }, clock.now());
       tx.put('people', amina.id, {
         ...amina,
         consent: { given: true, at: clock.now().toISOString(), privacyVersion: 1 },

@@ -10,10 +10,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, loadContent, type App } from '../../src/app.js';
 import { createSeededIds, ManualClock } from '../../src/core/clock.js';
 import { silentLog } from '../../src/core/log.js';
-import { addressKey } from '../../src/core/messages.js';
 import { confirmEntry, recordEntry, seedDemo } from '../../src/domain/index.js';
 import { createSlackHarness, type SlackHarness } from '../fakes/slack/harness.js';
 import { slashCommand } from '../fakes/slack/payloads.js';
+import { onlyChat } from '../helpers/identity.js';
 import { memoryStore } from '../helpers/store.js';
 
 const content = loadContent();
@@ -33,15 +33,7 @@ describe('slack: /netwerkbot proof', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nb-proof-'));
     const demo = await store.transact((tx) => {
       const d = seedDemo(tx, clock.now(), content.i18n.languages, 'console');
-      for (const i of tx.list('identities', (x) => x.personId === d.coach.id))
-        tx.delete('identities', addressKey(i.address));
-      const address = h.privateAddress('lotte');
-      tx.put('identities', addressKey(address), {
-        v: 1,
-        address,
-        personId: d.coach.id,
-        linkedAt: clock.now().toISOString(),
-      });
+      onlyChat(tx, d.coach.id, h.privateAddress('lotte'), clock.now());
       const ids = createSeededIds(3);
       const amina = d.invited[0]!.person.id;
       const e = recordEntry(
