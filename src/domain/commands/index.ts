@@ -89,18 +89,13 @@ export const createStaffCommands = (s: StaffCommandSettings): Record<string, Sid
     const { words } = splitArgs(args);
     const first = (words[0] ?? 'help').toLocaleLowerCase();
     const rest = args.trim().slice(args.trim().indexOf(words[0] ?? '') + (words[0]?.length ?? 0));
+    // What every subcommand may need (each takes the fields it uses).
+    const base = { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone, via: ctx.address.channel };
     switch (SUBCOMMANDS[first]) {
       case 'help':
         return reply([{ key: 'staff:help' }]);
       case 'hours':
-        return reply(
-          hoursCommand(ctx.tx, staff, rest, {
-            now: ctx.now,
-            timeZone: s.timeZone,
-            ids: ctx.ids,
-            via: ctx.address.channel,
-          }),
-        );
+        return reply(hoursCommand(ctx.tx, staff, rest, base));
       case 'person': {
         const second = (words[1] ?? '').toLocaleLowerCase();
         if (FOLLOW_WORDS.has(second) || UNFOLLOW_WORDS.has(second))
@@ -109,8 +104,7 @@ export const createStaffCommands = (s: StaffCommandSettings): Record<string, Sid
         const after = rest.trim().slice(second.length);
         return reply(
           personAddCommand(ctx.tx, staff, after, {
-            now: ctx.now,
-            ids: ctx.ids,
+            ...base,
             inviteTtlDays: s.inviteTtlDays,
             languages: s.languages,
           }),
@@ -121,50 +115,32 @@ export const createStaffCommands = (s: StaffCommandSettings): Record<string, Sid
         if (!ADD_WORDS.has(second)) return reply([{ key: 'staff:help' }]);
         return reply(
           activityAddCommand(ctx.tx, staff, rest.trim().slice(second.length), {
-            now: ctx.now,
-            ids: ctx.ids,
-            timeZone: s.timeZone,
+            ...base,
             languages: s.languages,
           }),
         );
       }
       case 'duo':
-        return reply(duoCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone }));
+        return reply(duoCommand(ctx.tx, staff, rest, base));
       case 'broadcast':
-        return broadcastCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone });
+        return broadcastCommand(ctx.tx, staff, rest, base);
       case 'due':
-        return reply(
-          dueCommand(ctx.tx, staff, { now: ctx.now, timeZone: s.timeZone, ...(s.digest ?? DIGEST_DEFAULTS) }),
-        );
+        return reply(dueCommand(ctx.tx, staff, { ...base, ...(s.digest ?? DIGEST_DEFAULTS) }));
       case 'task':
-        return taskCommand(ctx.tx, staff, rest, { now: ctx.now, ids: ctx.ids, timeZone: s.timeZone });
+        return taskCommand(ctx.tx, staff, rest, base);
       case 'log':
-        return reply(
-          logCommand(ctx.tx, staff, rest, {
-            timeZone: s.timeZone,
-            now: ctx.now,
-            ids: ctx.ids,
-            via: ctx.address.channel,
-          }),
-        );
+        return reply(logCommand(ctx.tx, staff, rest, base));
       case 'forget':
-        return forgetStaffCommand(ctx.tx, staff, rest, {
-          now: ctx.now,
-          ids: ctx.ids,
-          via: ctx.address.channel,
-        });
+        return forgetStaffCommand(ctx.tx, staff, rest, base);
       case 'proof':
         return reply(
           proofCommand(ctx.tx, staff, rest, {
-            now: ctx.now,
-            ids: ctx.ids,
-            timeZone: s.timeZone,
-            via: ctx.address.channel,
+            ...base,
             ...(s.proofRenderer ? { render: s.proofRenderer } : {}),
           }),
         );
       case 'handover':
-        return handoverCommand(ctx.tx, staff, rest, { now: ctx.now });
+        return handoverCommand(ctx.tx, staff, rest, base);
       default:
         return reply([{ key: 'staff:unknown', params: { word: first.slice(0, 40) } }, { key: 'staff:help' }]);
     }
