@@ -22,7 +22,9 @@ import type { I18n } from './i18n/index.js';
 import { createLog } from './logging.js';
 import { createMemoryStore, openFileStore } from './store/index.js';
 import { removeCopies } from './store/file/purge.js';
-import { createSystemIds, systemClock } from './system.js';
+import { createAdjustableClock, createSystemIds } from './system.js';
+import { createWebChannel } from './channels/web/index.js';
+import { createLocalWeb, type WebServer } from './web/index.js';
 import { reportFatal } from './cli/fatal.js';
 
 /**
@@ -189,12 +191,17 @@ export const runBot = async (): Promise<void> => {
   const store = await openStore(config, log);
   const channels = realChannels(config, { log, i18n: content.i18n });
   const useConsole = config.CONSOLE === 'true' || (config.CONSOLE === 'auto' && channels.length === 0);
+  // The simulator's clock control moves this clock forward; without it, it is the wall clock.
+  const clock = createAdjustableClock();
+  const useWeb = config.WEB === 'true' || (config.WEB === 'auto' && useConsole);
+  const web = useWeb ? createWebChannel({ now: () => clock.now() }) : null;
   const people = await ensureDemo(store, config, {
-    clock: systemClock,
+    clock,
     i18n: content.i18n,
     hasRealChannels: channels.length > 0,
     print: (s) => process.stdout.write(`${s}\n`),
   });
+  if (web) channels.push(web);
   let shutdown: () => Promise<void> = async () => {};
   if (useConsole) {
     const first = people[0] ?? 'you';
@@ -203,7 +210,7 @@ export const runBot = async (): Promise<void> => {
       output: process.stdout,
       mode: 'interactive',
       initialUser: first,
-      now: () => systemClock.now(),
+      now: () => clock.now(),
       texts: {
         switched: (name) => t('console_as', { name }),
         prompt: (name) => t('console_prompt', { name }),
@@ -218,7 +225,7 @@ export const runBot = async (): Promise<void> => {
   const app = createApp({
     store,
     channels,
-    clock: systemClock,
+    clock,
     ids: createSystemIds(),
     log,
     ...configuredOptions(config),
@@ -230,7 +237,33 @@ export const runBot = async (): Promise<void> => {
       ),
     content,
   });
+  const server: WebServer | null = web
+    ? await createLocalWeb({
+        ctx: {
+          store,
+          clock,
+          ids: createSystemIds(),
+          content,
+          timeZone: config.TIMEZONE,
+          language: config.CLI_LANGUAGE,
+        },
+        channel: web,
+        clock,
+        app,
+        host: config.WEB_HOST,
+        port: config.WEB_PORT,
+        ...(config.WEB_PASSWORD ? { password: config.WEB_PASSWORD } : {}),
+        log,
+      })
+    : null;
   const live = await app.start();
+  if (server)
+    await server.start().then(
+      (url) =>
+        process.stdout.write(`${content.i18n.t(config.CLI_LANGUAGE, 'simulator:cli.address', { url })}\n`),
+      (err: unknown) =>
+        process.stdout.write(`${t('channel_failed', { channel: 'web', reason: (err as Error).message })}\n`),
+    );
   log.info({ channels: live }, 'started');
   for (const f of app.failed)
     process.stdout.write(`${t('channel_failed', { channel: f.channel, reason: f.reason })}\n`);
@@ -251,6 +284,7 @@ export const runBot = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     clearInterval(timer);
+    await server?.stop();
     // Deliver the replies still on their way (a few seconds at most; the rest stays in the outbox).
     await Promise.race([app.idle(), new Promise((r) => setTimeout(r, 5000).unref())]);
     await app.stop();

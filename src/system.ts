@@ -21,3 +21,31 @@ export const createSystemIds = (): Ids => {
     random: (alphabet, n) => Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join(''),
   };
 };
+
+/** A clock the simulator can move forward: another clock (the wall clock) plus an offset. */
+export interface AdjustableClock extends Clock {
+  /** Moves the clock forward by `ms` (never back: jobs already done stay done). */
+  advance(ms: number): void;
+  /** How far ahead of the underlying clock it runs, in ms. */
+  offset(): number;
+  /** Back to the underlying clock's time (the simulator's reset). */
+  reset(): void;
+}
+
+/**
+ * An offset clock over `base` (the wall clock by default), for the local simulator's clock
+ * control; only the composition root and the web server use it.
+ */
+export const createAdjustableClock = (base: Clock = systemClock): AdjustableClock => {
+  let offset = 0;
+  return {
+    now: () => new Date(base.now().getTime() + offset),
+    advance: (ms) => {
+      offset += Math.max(0, ms);
+    },
+    offset: () => offset,
+    reset: () => {
+      offset = 0;
+    },
+  };
+};

@@ -1,0 +1,52 @@
+import type { WebChannel } from '../channels/web/index.js';
+import type { Log } from '../core/log.js';
+import type { AdjustableClock } from '../system.js';
+import { dashboardRoutes } from './dashboard/index.js';
+import { createWebServer, type WebServer } from './server.js';
+import { linkToWeb, simulatorRoutes, type Ticking } from './simulator/index.js';
+import type { WebContext, WebRoute } from './types.js';
+
+export { createWebServer, isLoopback, type WebServer, type WebServerOptions } from './server.js';
+export { escapeHtml, type WebContext, type WebRoute } from './types.js';
+
+export interface LocalWebOptions {
+  readonly ctx: WebContext;
+  /** The web channel the panes talk through (already in the app's channels). */
+  readonly channel: WebChannel;
+  /** The app's adjustable clock (the same object as `ctx.clock`). */
+  readonly clock: AdjustableClock;
+  readonly app: Ticking;
+  /** WEB_HOST, WEB_PORT, WEB_PASSWORD. */
+  readonly host: string;
+  readonly port: number;
+  readonly password?: string;
+  readonly log: Log;
+}
+
+/** Only `/dashboard` and below go to the dashboard's routes. */
+const under =
+  (prefix: string, route: WebRoute): WebRoute =>
+  (req, res, url) =>
+    url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)
+      ? route(req, res, url)
+      : Promise.resolve(false);
+
+/**
+ * The local web server with the simulator at `/` and the coach dashboard at `/dashboard`. The
+ * people linked on the console (the demo's coach and buddy) get their web pane too. Throws a
+ * coded error when WEB_HOST is not loopback and WEB_PASSWORD is missing.
+ */
+export const createLocalWeb = async (o: LocalWebOptions): Promise<WebServer> => {
+  const server = createWebServer({
+    host: o.host,
+    port: o.port,
+    ...(o.password ? { password: o.password } : {}),
+    log: o.log,
+    routes: [
+      under('/dashboard', dashboardRoutes(o.ctx)),
+      simulatorRoutes({ ctx: o.ctx, channel: o.channel, clock: o.clock, app: o.app, log: o.log }),
+    ],
+  });
+  await o.ctx.store.transact((tx) => linkToWeb(tx, o.channel.name, o.clock.now()));
+  return server;
+};
