@@ -50,6 +50,11 @@ export interface TestBot {
   user(name: string): TestUser;
   /** Demo invite code for a newcomer by name. */
   code(name: string): string;
+  /**
+   * Onboards a demo newcomer: their invite code (by the user's name unless given), the first
+   * language in the list (Dutch) unless another number is given, and consent.
+   */
+  onboard(user: TestUser, o?: { readonly code?: string; readonly language?: string }): Promise<TestUser>;
 }
 
 export interface TestBotOptions {
@@ -138,5 +143,11 @@ export const createTestBot = async (o: TestBotOptions = {}): Promise<TestBot> =>
     if (!c) throw new Error(`no demo code for ${name}`);
     return c;
   };
-  return { app, store, channel, clock, demo, user, code };
+  const onboard = async (u: TestUser, o: { readonly code?: string; readonly language?: string } = {}) => {
+    await u.says(o.code ?? code(u.name));
+    await u.says(o.language ?? '1');
+    await u.says('1');
+    return u;
+  };
+  return { app, store, channel, clock, demo, user, code, onboard };
 };

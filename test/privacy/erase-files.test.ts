@@ -35,9 +35,7 @@ describe('vergeet mij over the file store', () => {
     // Day one: Amina links a WhatsApp-like chat and reports a meeting with a text of her own.
     const first = await createTestBot({ store: await fileStore(dir) });
     const amina1 = first.user(WA);
-    await amina1.says(first.code('amina'));
-    await amina1.says('1');
-    await amina1.says('1');
+    await first.onboard(amina1, { code: first.code('amina') });
     await amina1.sends({
       kind: 'text',
       text: `gisteren 2u met Sara naar de ${TEXT}`,

@@ -9,9 +9,7 @@ const asked = async (): Promise<{ bot: TestBot; amina: TestUser; lotte: TestUser
   const bot = await createTestBot();
   const amina = bot.user('amina');
   const sara = bot.user('sara');
-  await amina.says(bot.code('amina'));
-  await amina.says('1');
-  await amina.says('1');
+  await bot.onboard(amina);
   await amina.says('gisteren 2u met Sara naar de bakkerij Zonnebloem');
   await amina.says('1');
   await sara.says('1');

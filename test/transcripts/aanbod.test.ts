@@ -28,9 +28,7 @@ const activity = (over: Record<string, string>) => ({
 const ready = async () => {
   const bot = await createTestBot();
   const amina = bot.user('amina');
-  await amina.says(bot.code('amina'));
-  await amina.says('1');
-  await amina.says('1');
+  await bot.onboard(amina);
   let n = 0;
   const ids = { ...createSeededIds(3), next: (p: string) => `${p}_t${++n}` };
   const ctx = {

@@ -8,9 +8,7 @@ const PAUSE = '8'; // "Pauze of verder met je buddy" in the newcomer menu
 const ready = async () => {
   const bot = await createTestBot();
   const amina = bot.user('amina');
-  await amina.says(bot.code('amina'));
-  await amina.says('1');
-  await amina.says('1');
+  await bot.onboard(amina);
   const duo = () => bot.store.read((tx) => tx.get('duos', 'duo_demo1'));
   return { bot, amina, duo, lotte: bot.user('lotte'), sara: bot.user('sara') };
 };
@@ -65,9 +63,7 @@ describe('pauze and verder from the newcomer menu', () => {
   it('gives a newcomer without a buddy a friendly line, and "pauze" typed alone is no keyword', async () => {
     const { bot } = await ready();
     const yusuf = bot.user('yusuf');
-    await yusuf.says(bot.code('yusuf'));
-    await yusuf.says('1');
-    await yusuf.says('1');
+    await bot.onboard(yusuf);
     await yusuf.says('menu');
     await yusuf.says(PAUSE);
     expect(yusuf.replies).toEqual(['Je hebt nog geen buddy. Een vraag? Kies dan contact met je coach.']);

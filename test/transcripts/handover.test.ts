@@ -15,9 +15,7 @@ const staff = (args: string) => ({ kind: 'command' as const, command: 'netwerkbo
 const ready = async () => {
   const bot = await createTestBot();
   const amina = bot.user('amina');
-  await amina.says(bot.code('amina'));
-  await amina.says('1');
-  await amina.says('1');
+  await bot.onboard(amina);
   return { bot, amina, lotte: bot.user('lotte'), sara: bot.user('sara') };
 };
 

@@ -18,9 +18,7 @@ const RLM = '\u200f';
 const ready = async (lang = '1') => {
   const bot = await createTestBot();
   const amina = bot.user('amina');
-  await amina.says(bot.code('amina'));
-  await amina.says(lang);
-  await amina.says('1');
+  await bot.onboard(amina, { language: lang });
   return { bot, amina, sara: bot.user('sara'), lotte: bot.user('lotte'), yusuf: bot.user('yusuf') };
 };
 

@@ -16,9 +16,7 @@ const THANKS = 'Dank je wel! Je coach leest je antwoorden.';
 const ready = async () => {
   const bot = await createTestBot();
   const amina = bot.user('amina');
-  await amina.says(bot.code('amina'));
-  await amina.says('1');
-  await amina.says('1');
+  await bot.onboard(amina);
   await amina.says('9'); // "Klaar": she is idle when the survey comes
   const start = async (who: string, moment: string, duo = DUO) => {
     await bot.app.runtime.startFlow({ channel: 'console', chat: who, user: who }, 'survey', { moment, duo });
@@ -189,9 +187,7 @@ describe('short surveys', () => {
   it('says nothing and saves nothing for someone outside the duo, or a bad start', async () => {
     const { bot, start, amina } = await ready();
     const yusuf = bot.user('yusuf');
-    await yusuf.says(bot.code('yusuf'));
-    await yusuf.says('1');
-    await yusuf.says('1');
+    await bot.onboard(yusuf);
     await yusuf.says('9');
     const before = yusuf.all.length;
     await start('yusuf', 'three_months');

@@ -284,9 +284,7 @@ describe('the access policy, role x permission x subject', () => {
 const botWorld = async () => {
   const bot = await createTestBot();
   const amina = bot.user('amina');
-  await amina.says(bot.code('amina'));
-  await amina.says('1');
-  await amina.says('1');
+  await bot.onboard(amina);
   const ids = await bot.store.transact((tx) => {
     const now = bot.clock.now();
     // Own id letter: the demo's ids count from p_000001 too.

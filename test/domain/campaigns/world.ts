@@ -26,9 +26,7 @@ export interface World {
 export const world = async (campaign: string): Promise<World> => {
   const bot = await createTestBot({ defaultCampaign: campaign });
   const amina = bot.user('amina');
-  await amina.says(bot.code('amina'));
-  await amina.says('1');
-  await amina.says('1');
+  await bot.onboard(amina);
   const log: string[] = [];
   const until = async (end: string) => {
     while (bot.clock.now().getTime() < Date.parse(end)) {
