@@ -113,8 +113,7 @@
     buttons.forEach((b) => (b.disabled = true));
     status.textContent = texts.busy;
     try {
-      await fn();
-      status.textContent = '';
+      status.textContent = (await fn()) || '';
     } catch {
       status.textContent = texts.error;
     } finally {
@@ -141,7 +140,7 @@
         }
         choose(pane, select);
       }
-      status.textContent = texts.reset_done;
+      return texts.reset_done;
     }),
   );
 
