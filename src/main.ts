@@ -256,7 +256,7 @@ export const runBot = async (): Promise<void> => {
         log,
       })
     : null;
-  const live = await app.start();
+  // Listening before the console's first prompt, so the address is printed above it.
   if (server)
     await server.start().then(
       (url) =>
@@ -264,6 +264,7 @@ export const runBot = async (): Promise<void> => {
       (err: unknown) =>
         process.stdout.write(`${t('channel_failed', { channel: 'web', reason: (err as Error).message })}\n`),
     );
+  const live = await app.start();
   log.info({ channels: live }, 'started');
   for (const f of app.failed)
     process.stdout.write(`${t('channel_failed', { channel: f.channel, reason: f.reason })}\n`);
