@@ -34,12 +34,18 @@ describe('dashboard pages', () => {
     expect(amina).toMatch(
       /<th scope="row"><a href="\/dashboard\/newcomer\/[^"]+" id="n-[^"]+"><bdi>Amina<\/bdi><\/a><\/th>/,
     );
-    expect(amina).toContain('<td class="num">12.5</td><td class="num">1.5</td>');
-    expect(amina).toContain('<td><time datetime="2027-09-24">2027-09-24</time></td><td class="num">305</td>');
+    expect(amina).toContain('<td class="num">12,5</td><td class="num">1,5</td>');
+    expect(amina).toContain(
+      '<td><time datetime="2027-09-24" dir="ltr">2027-09-24</time></td><td class="num">305</td>',
+    );
 
     const waiting = html.slice(html.indexOf('<h2>Uren die wachten op bevestiging</h2>'));
-    expect(rowWith(waiting, 'Amina')).toContain('<td><bdi>Sara</bdi></td><td><time datetime="2026-11-16">');
-    expect(rowWith(waiting, 'Yusuf')).toContain('<td>de coach</td><td><time datetime="2026-11-18">');
+    expect(rowWith(waiting, 'Amina')).toContain(
+      '<td><bdi>Sara</bdi></td><td><time datetime="2026-11-16" dir="ltr">',
+    );
+    expect(rowWith(waiting, 'Yusuf')).toContain(
+      '<td>de coach</td><td><time datetime="2026-11-18" dir="ltr">',
+    );
 
     const tasks = html.slice(html.indexOf('<h2>Opvolggesprekken en taken</h2>'));
     const overdue = rowWith(tasks, 'Amina');
@@ -69,7 +75,7 @@ describe('dashboard pages', () => {
     expect(html.indexOf('Wandeling')).toBeLessThan(html.indexOf('Kookavond'));
     expect(html).toContain('<th scope="col">Gratis</th><th scope="col">Nederlandstalig</th>');
     expect(rowWith(html, 'Praattafel')).toContain(
-      '<time datetime="2026-11-26T13:00:00Z">2026-11-26 14:00–16:00</time>',
+      '<time datetime="2026-11-26T13:00:00Z" dir="ltr">2026-11-26 14:00–16:00</time>',
     );
     expect(rowWith(html, 'Praattafel')).toMatch(
       /<td>ja<\/td><td>ja<\/td><td>ja<\/td>.*<td class="num">2<\/td>$/,

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../types.js';
 import type { CatalogueRow, GemeenteOption } from '../../domain/dashboard/index.js';
 import { localDate, localTime } from '../../domain/dates.js';
 import { bdi, el, join, table, type Html } from './html.js';
@@ -12,7 +13,7 @@ const when = (r: CatalogueRow, timeZone: string): Html => {
   return el(
     'time',
     `${day} ${localTime(start, timeZone)}–${endDay === day ? '' : `${endDay} `}${localTime(end, timeZone)}`,
-    `datetime="${r.startsAt}"`,
+    `datetime="${escapeHtml(r.startsAt)}" dir="ltr"`,
   );
 };
 

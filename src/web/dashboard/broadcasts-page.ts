@@ -1,3 +1,4 @@
+import { escapeHtml } from '../types.js';
 import type { BroadcastRow, GemeenteOption } from '../../domain/dashboard/index.js';
 import { localDate, localTime } from '../../domain/dates.js';
 import { bdi, el, join, table } from './html.js';
@@ -18,7 +19,11 @@ export const broadcastsPage = (
   const t = f.t;
   const at = (iso: string) => {
     const d = new Date(iso);
-    return el('time', `${localDate(d, o.timeZone)} ${localTime(d, o.timeZone)}`, `datetime="${iso}"`);
+    return el(
+      'time',
+      `${localDate(d, o.timeZone)} ${localTime(d, o.timeZone)}`,
+      `datetime="${escapeHtml(iso)}" dir="ltr"`,
+    );
   };
   return layout(
     f,

@@ -22,8 +22,12 @@ export const join = (parts: readonly (string | number | Html)[], sep = ''): Html
 /** A name, isolated for bidirectional text (an Arabic name in a Dutch sentence stays readable). */
 export const bdi = (name: string): Html => raw(`<bdi>${escapeHtml(name)}</bdi>`);
 
-/** A local date (YYYY-MM-DD) as a <time> element. */
-export const date = (d: string): Html => raw(`<time datetime="${escapeHtml(d)}">${escapeHtml(d)}</time>`);
+/**
+ * A local date (YYYY-MM-DD) as a <time> element, isolated left to right so an Arabic or Farsi
+ * sentence does not turn 2026-11-23 into 23-11-2026.
+ */
+export const date = (d: string): Html =>
+  raw(`<time datetime="${escapeHtml(d)}" dir="ltr">${escapeHtml(d)}</time>`);
 
 // Private-use characters that never occur in a text: they mark where safe HTML goes.
 const OPEN = '\uE000';

@@ -44,12 +44,17 @@ const decode = (s: string): string | null => {
  */
 export const dashboardRoutes = (ctx: WebContext): WebRoute => {
   const t: Text = (key, params = {}) => ctx.content.i18n.t(ctx.language, key, params);
+  const numbers = new Intl.NumberFormat(`${ctx.language}-BE`, {
+    maximumFractionDigits: 2,
+    numberingSystem: 'latn',
+  });
   const frame = (page: DashboardPage, gemeente: string | null): PageFrame => ({
     t,
     lang: ctx.language,
     dir: ctx.content.i18n.dir(ctx.language),
     page,
     gemeente,
+    num: (n) => numbers.format(n),
   });
   const today = () => localDate(ctx.clock.now(), ctx.timeZone);
 

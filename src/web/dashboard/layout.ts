@@ -13,6 +13,8 @@ export interface PageFrame {
   readonly page: DashboardPage;
   /** The gemeente filter in force (kept in the menu's links), null for all. */
   readonly gemeente: string | null;
+  /** A number in the page's language ("12,5" in Dutch), Latin digits. */
+  readonly num: (n: number) => string;
 }
 
 // Plain CSS, no build step: readable, visible focus, logical properties so RTL works.
@@ -28,7 +30,7 @@ caption{text-align:start;font-weight:bold;padding:0.25rem 0}
 th,td{border:1px solid #ccc;padding:0.25rem 0.5rem;text-align:start;vertical-align:top}
 .num{text-align:end;font-variant-numeric:tabular-nums}
 .bar{display:inline-block;inline-size:10rem;block-size:0.9rem;background:#ddd;border:1px solid #555;vertical-align:middle}
-.fill{block-size:100%;background:#2e7d32}
+.fill{block-size:100%;background:#2e7d32}.bar-text{white-space:nowrap}
 .late{color:#b00020;font-weight:bold}.empty{font-style:italic}
 form{margin:0.5rem 0}`;
 

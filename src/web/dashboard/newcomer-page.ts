@@ -39,12 +39,12 @@ const progressPart = (f: PageFrame, d: NewcomerDetail): Html => {
         { head: t('dashboard:newcomer.type'), cell: (o) => t(`proof:offer.${o}`) },
         {
           head: t('dashboard:overview.progress.confirmed'),
-          cell: (o) => hours(p.byOfferType[o].confirmed),
+          cell: (o) => f.num(hours(p.byOfferType[o].confirmed)),
           num: true,
         },
         {
           head: t('dashboard:overview.progress.pending'),
-          cell: (o) => hours(p.byOfferType[o].pending),
+          cell: (o) => f.num(hours(p.byOfferType[o].pending)),
           num: true,
         },
       ],
@@ -82,7 +82,7 @@ const entriesPart = (f: PageFrame, d: NewcomerDetail): Html => {
       t('dashboard:newcomer.entries_caption'),
       [
         { head: t('dashboard:newcomer.date'), cell: (e) => date(e.date) },
-        { head: t('dashboard:newcomer.hours'), cell: (e) => hours(e.minutes), num: true },
+        { head: t('dashboard:newcomer.hours'), cell: (e) => f.num(hours(e.minutes)), num: true },
         { head: t('dashboard:newcomer.type'), cell: (e) => t(`proof:offer.${e.offerType}`) },
         { head: t('dashboard:newcomer.where'), cell: (e) => (e.where ? bdi(e.where) : t('dashboard:none')) },
         {
@@ -123,7 +123,7 @@ const logPart = (f: PageFrame, d: NewcomerDetail): Html => {
       t('dashboard:newcomer.meetings'),
       [
         { head: t('dashboard:newcomer.date'), cell: (m) => date(m.date) },
-        { head: t('dashboard:newcomer.hours'), cell: (m) => hours(m.minutes), num: true },
+        { head: t('dashboard:newcomer.hours'), cell: (m) => f.num(hours(m.minutes)), num: true },
         {
           head: t('dashboard:newcomer.what'),
           cell: (m) => (m.description ? bdi(m.description) : t('dashboard:none')),

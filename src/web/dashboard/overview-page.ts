@@ -33,8 +33,16 @@ const progressSection = (f: PageFrame, rows: readonly NewcomerProgress[]): Html 
             labelledBy: `n-${encodeURIComponent(r.id)}`,
           }),
       },
-      { head: t('dashboard:overview.progress.confirmed'), cell: (r) => hours(r.confirmedMinutes), num: true },
-      { head: t('dashboard:overview.progress.pending'), cell: (r) => hours(r.pendingMinutes), num: true },
+      {
+        head: t('dashboard:overview.progress.confirmed'),
+        cell: (r) => f.num(hours(r.confirmedMinutes)),
+        num: true,
+      },
+      {
+        head: t('dashboard:overview.progress.pending'),
+        cell: (r) => f.num(hours(r.pendingMinutes)),
+        num: true,
+      },
       {
         head: t('dashboard:overview.progress.term_end'),
         cell: (r) => (r.termEnd ? date(r.termEnd) : t('dashboard:none')),
@@ -67,7 +75,7 @@ const waitingSection = (f: PageFrame, rows: readonly DigestWaiting[]): Html => {
       { head: t('dashboard:overview.waiting.who'), cell: who },
       { head: t('dashboard:overview.waiting.since'), cell: (w) => date(w.oldest) },
       { head: t('dashboard:overview.waiting.count'), cell: (w) => w.count, num: true },
-      { head: t('dashboard:overview.waiting.hours'), cell: (w) => hours(w.minutes), num: true },
+      { head: t('dashboard:overview.waiting.hours'), cell: (w) => f.num(hours(w.minutes)), num: true },
     ],
     rows,
     t('dashboard:overview.waiting.empty'),
