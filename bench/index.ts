@@ -9,45 +9,63 @@ import { benchScheduler } from './scheduler.js';
  * `npm run bench [-- <name>]`: each benchmark prints one JSON line per result on standard output.
  * Speed and memory targets are checked here, not in timed unit tests.
  */
-const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+/** Where the benchmarks print and which environment sizes them (the process's by default). */
+export interface BenchIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  out(line: string): void;
+  err(line: string): void;
+}
 
-const BENCHES: Record<string, () => Promise<void>> = {
-  'parse-hours': async () => benchParse(print),
-  inbound: async () => {
-    const messages = Number(process.env['BENCH_MESSAGES'] ?? 4000);
+const processIo: BenchIo = {
+  env: process.env,
+  out: (line) => void process.stdout.write(`${line}\n`),
+  err: (line) => void process.stderr.write(`${line}\n`),
+};
+
+type Print = (line: object) => void;
+
+const BENCHES: Record<string, (print: Print, env: BenchIo['env']) => Promise<void>> = {
+  'parse-hours': async (print) => benchParse(print),
+  inbound: async (print, env) => {
+    const messages = Number(env['BENCH_MESSAGES'] ?? 4000);
     for (const people of [1_000, 20_000])
       await benchInbound({ people, ledger: 200_000, messages, concurrency: 32 }, print);
   },
-  broadcast: async () => {
-    const recipients = Number(process.env['BENCH_RECIPIENTS'] ?? 10_000);
+  broadcast: async (print, env) => {
+    const recipients = Number(env['BENCH_RECIPIENTS'] ?? 10_000);
     await benchBroadcast({ recipients, limitPerSecond: 200 }, print);
   },
-  scheduler: async () => {
-    const jobs = Number(process.env['BENCH_JOBS'] ?? 100_000);
+  scheduler: async (print, env) => {
+    const jobs = Number(env['BENCH_JOBS'] ?? 100_000);
     await benchScheduler({ jobs, due: Math.min(1_000, jobs), tickMs: 15_000 }, print);
   },
-  campaigns: async () => {
-    const duos = Number(process.env['BENCH_DUOS'] ?? 10_000);
+  campaigns: async (print, env) => {
+    const duos = Number(env['BENCH_DUOS'] ?? 10_000);
     await benchCampaigns({ duos, meetings: duos * 5 }, print);
   },
 };
 
-export const runBench = async (names: string[]): Promise<void> => {
+/** Runs the named benchmarks (all when none); returns the exit code, 2 for an unknown name. */
+export const runBench = async (names: string[], io: BenchIo = processIo): Promise<number> => {
+  const print: Print = (line) => io.out(JSON.stringify(line));
   const chosen = names.length ? names : Object.keys(BENCHES);
   for (const name of chosen) {
     const bench = BENCHES[name];
     if (!bench) {
-      process.stderr.write(`unknown benchmark "${name}"; known: ${Object.keys(BENCHES).join(', ')}\n`);
-      process.exitCode = 2;
-      return;
+      io.err(`unknown benchmark "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);
+      return 2;
     }
-    await bench();
+    await bench(print, io.env);
   }
+  return 0;
 };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runBench(process.argv.slice(2)).catch((e: unknown) => {
-    process.stderr.write(`${String(e)}\n`);
-    process.exit(1);
-  });
+  runBench(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`${String(e)}\n`);
+      process.exit(1);
+    },
+  );
 }

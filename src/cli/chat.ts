@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import { configuredOptions, createApp } from '../app.js';
 import { createConsoleChannel } from '../channels/console/index.js';
 import { ensureDemo } from '../main.js';
@@ -7,9 +8,13 @@ import { withStore, type CliContext } from './context.js';
 /**
  * `chat [--data DIR]`: a scripted conversation. Reads `<user>: <text>` lines from standard input,
  * writes every reply as `-> <user>: <text>` to standard output, and exits when the input ends and
- * all work is done. Demo data is loaded into an empty database (codes go to standard error).
+ * all work is done (`io`: the process's standard input and output, or a test's streams). Demo data is loaded into an empty database (codes go to standard error).
  */
-export const chat = async (ctx: CliContext, dataDir?: string): Promise<void> => {
+export const chat = async (
+  ctx: CliContext,
+  io: { readonly input: Readable; readonly output: Writable },
+  dataDir?: string,
+): Promise<void> => {
   await withStore(
     ctx,
     async (store) => {
@@ -20,8 +25,8 @@ export const chat = async (ctx: CliContext, dataDir?: string): Promise<void> => 
         print: ctx.err,
       });
       const channel = createConsoleChannel({
-        input: process.stdin,
-        output: process.stdout,
+        input: io.input,
+        output: io.output,
         mode: 'script',
         now: () => systemClock.now(),
       });

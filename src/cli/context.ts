@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import { loadContent } from '../app.js';
 import { loadConfig, type Config } from '../config/index.js';
 import type { Log } from '../core/log.js';
@@ -19,8 +20,47 @@ export interface CliContext {
   err(line: string): void;
 }
 
-export const createCliContext = (overrides: Partial<Record<string, string>> = {}): CliContext => {
-  const config = loadConfig({ ...process.env, ...overrides });
+/**
+ * Where one CLI run reads and writes. The process's own by default (`processIo`); tests pass
+ * in-memory streams and their own environment, so many runs share one process without touching
+ * process.env or the terminal.
+ */
+export interface CliIo {
+  /** The environment the configuration is read from (read only, never written). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Writes one line of the command's output. */
+  out(line: string): void;
+  /** Writes one line of messages for the person at the terminal (errors, demo codes). */
+  err(line: string): void;
+  /** What `chat` and `parse-hours` read, line by line. */
+  readonly stdin: Readable;
+  /** Where `chat` and `parse-hours` stream their answers. */
+  readonly stdout: Writable;
+}
+
+/** The process's environment, standard output and standard error: the CLI binary's io. */
+export const processIo = (): CliIo => ({
+  env: process.env,
+  out: (line) => void process.stdout.write(`${line}\n`),
+  err: (line) => void process.stderr.write(`${line}\n`),
+  // Getters: touching process.stdin opens it, which only `chat` and `parse-hours` should do.
+  get stdin() {
+    return process.stdin;
+  },
+  get stdout() {
+    return process.stdout;
+  },
+});
+
+/**
+ * The context of one command: `overrides` win over `io.env` (the `--data` option), texts go to
+ * `io.out` and `io.err`. Throws CONFIG_INVALID for a bad configuration (runCli prints it).
+ */
+export const createCliContext = (
+  overrides: Partial<Record<string, string>> = {},
+  io: Pick<CliIo, 'env' | 'out' | 'err'> = processIo(),
+): CliContext => {
+  const config = loadConfig({ ...io.env, ...overrides });
   const content = loadContent();
   return {
     config,
@@ -29,8 +69,8 @@ export const createCliContext = (overrides: Partial<Record<string, string>> = {}
     content,
     t: (key, params = {}) =>
       content.i18n.t(config.CLI_LANGUAGE, key.includes(':') ? key : `cli:${key}`, params),
-    out: (line) => void process.stdout.write(`${line}\n`),
-    err: (line) => void process.stderr.write(`${line}\n`),
+    out: io.out,
+    err: io.err,
   };
 };
 
