@@ -21,7 +21,11 @@ const hide = (fields: Record<string, unknown>, depth = 0): Record<string, unknow
     ]),
   );
 
-export const createLog = (level: string, pretty = false): Log => {
+/**
+ * A logger at `level` (pretty lines with LOG_PRETTY). Lines go to standard error, or to `write`
+ * (one line each, without its newline) when given: an in-process CLI run logs on its own io.
+ */
+export const createLog = (level: string, pretty = false, write?: (line: string) => void): Log => {
   const logger = pino(
     {
       level,
@@ -42,12 +46,14 @@ export const createLog = (level: string, pretty = false): Log => {
         censor: '[hidden]',
       },
     },
-    pino.destination({ fd: 2, sync: true }),
+    write ? { write: (s: string) => write(s.replace(/\n$/, '')) } : pino.destination({ fd: 2, sync: true }),
   );
   if (!pretty) return logger;
   const line = (lvl: string) => (fields: Record<string, unknown>, msg: string) => {
     if (logger.isLevelEnabled(lvl))
-      process.stderr.write(`${lvl.toUpperCase()} ${msg} ${JSON.stringify(hide(fields))}\n`);
+      (write ?? ((s: string) => process.stderr.write(`${s}\n`)))(
+        `${lvl.toUpperCase()} ${msg} ${JSON.stringify(hide(fields))}`,
+      );
   };
   return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 };

@@ -64,7 +64,7 @@ export const createCliContext = (
   const content = loadContent();
   return {
     config,
-    log: createLog(config.LOG_LEVEL, config.LOG_PRETTY),
+    log: createLog(config.LOG_LEVEL, config.LOG_PRETTY, io.err),
     i18n: content.i18n,
     content,
     t: (key, params = {}) =>

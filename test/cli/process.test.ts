@@ -45,6 +45,42 @@ describe('the CLI binary (child processes: few on purpose)', () => {
 });
 
 describe('runCli in-process', () => {
+  it('leaves no process state behind: listeners, exit code, timers, store locks', async () => {
+    const events = ['exit', 'SIGINT', 'SIGTERM', 'uncaughtException', 'unhandledRejection'] as const;
+    const listeners = () => events.map((e) => process.listenerCount(e));
+    // The test's own timeout timer may be among them: no more after than before.
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = { listeners: listeners(), exitCode: process.exitCode, timers: timers() };
+    const dir = mkdtempSync(join(tmpdir(), 'nb-cli-leak-'));
+    const chat = await runCli(['chat', '--data', dir], {}, 'amina: hallo\nlotte: /netwerkbot help\n');
+    expect(chat.code).toBe(0);
+    expect(chat.out).toMatch(/^-> amina: /m);
+    const hours = await runCli(['parse-hours', '--now', '2026-11-23T10:00:00Z'], {}, '2u\n');
+    expect(hours.out).toBe('{"ok":true,"minutes":120,"date":"2026-11-23"}\n');
+    expect((await runCli(['parse-hours', '--tz', 'Mars/Olympus'], {}, '2u\n')).code).toBe(2);
+    // The chat closed and unlocked the store: the next run opens it again.
+    expect((await runCli(['export', 'hours', '--data', dir], {})).code).toBe(0);
+    expect({ listeners: listeners(), exitCode: process.exitCode }).toEqual({
+      listeners: before.listeners,
+      exitCode: before.exitCode,
+    });
+    expect(timers()).toBeLessThanOrEqual(before.timers);
+  }, 60_000);
+
+  it('logs on the error lines of the run, not on the standard error of the test process', async () => {
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'nb-cli-log-')), DEMO_DATA: 'false' };
+    const r = await runCli(['municipality', 'add', '--id', 'gent', '--name', 'Gent'], {
+      ...env,
+      LOG_LEVEL: 'debug',
+    });
+    expect(r.code).toBe(0);
+    const logs = r.err
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string });
+    expect(logs.map((l) => l.msg)).toContain('store: store.open');
+  });
+
   it('refuses start (it needs its own process) with exit 1 and says how to run it', async () => {
     let err = '';
     const code = await runInProcess(['start'], {
