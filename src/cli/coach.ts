@@ -8,8 +8,8 @@ import { duoForLog, duoLog, logTemplate } from '../domain/followup/log.js';
 import { completeTask, plannedTasksOf, postponeTask, type TaskProblem } from '../domain/followup/tasks.js';
 import type { CoachTask } from '../domain/followup/types.js';
 import { renderTemplate } from '../i18n/index.js';
-import { createSystemIds, systemClock } from '../system.js';
-import { recordAudit } from '../domain/privacy/audit.js';
+import { systemClock } from '../system.js';
+import { auditCli } from './export-options.js';
 import { withStore, type CliContext } from './context.js';
 
 type Opts = Record<string, string | undefined>;
@@ -78,11 +78,7 @@ const digest = (ctx: CliContext, o: Opts) =>
         termEndWarningDays: ctx.config.TERM_END_WARNING_DAYS,
       });
       const count = d.tasks.length + d.quiet.length + d.waiting.length + d.termEnds.length;
-      recordAudit(
-        tx,
-        { actorId: 'cli', action: 'view', what: 'digest', subjectId: null, count, via: 'cli' },
-        { now, ids: createSystemIds() },
-      );
+      auditCli(tx, 'digest', count, 'view');
       return isEmptyDigest(d)
         ? [ctx.t('coach:cli.digest_none', { coach: coach.name, date: today })]
         : digestTemplates(d).map((t) => text(ctx, t));

@@ -1,8 +1,7 @@
 import { withStore, type CliContext } from './context.js';
-import { recordAudit } from '../domain/privacy/audit.js';
 import { HOURS_COLUMNS, hoursRows } from '../domain/reports/hours.js';
-import { createSystemIds, systemClock } from '../system.js';
 import { isExportFormat, writeRows } from './csv.js';
+import { auditCli } from './export-options.js';
 
 /** `export hours [--gemeente X] [--format csv|json]` to standard output. */
 export const exportHours = async (
@@ -19,18 +18,7 @@ export const exportHours = async (
     const rows = await store.transact((tx) => {
       if (gemeente && !tx.get('municipalities', gemeente)) return null;
       const out = hoursRows(tx, gemeente);
-      recordAudit(
-        tx,
-        {
-          actorId: 'cli',
-          action: 'export',
-          what: 'export_hours',
-          subjectId: null,
-          count: out.length,
-          via: 'cli',
-        },
-        { now: systemClock.now(), ids: createSystemIds() },
-      );
+      auditCli(tx, 'export_hours', out.length);
       return out;
     });
     if (!rows) {
