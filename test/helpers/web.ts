@@ -3,11 +3,11 @@ import { createWebChannel, type WebChannel } from '../../src/channels/web/index.
 import { createSeededIds, ManualClock } from '../../src/core/clock.js';
 import { silentLog } from '../../src/core/log.js';
 import type { Store } from '../../src/core/store.js';
-import { COLLECTIONS, DATA_VERSION, MIGRATIONS, seedDemo, type DataSchema } from '../../src/domain/index.js';
+import { seedDemo, type DataSchema } from '../../src/domain/index.js';
 import { COACH_DIGEST_CRON } from '../../src/domain/followup/coach-jobs.js';
-import { createMemoryStore } from '../../src/store/index.js';
 import { createAdjustableClock, type AdjustableClock } from '../../src/system.js';
 import { createLocalWeb, type WebServer } from '../../src/web/index.js';
+import { memoryStore } from './store.js';
 
 const content = loadContent();
 
@@ -31,11 +31,7 @@ export interface TestWeb {
 export const startTestWeb = async (o: { password?: string } = {}): Promise<TestWeb> => {
   const base = new ManualClock('2026-11-23T09:00:00Z');
   const clock = createAdjustableClock(base);
-  const store = createMemoryStore<DataSchema>({
-    schemaVersion: DATA_VERSION,
-    migrations: MIGRATIONS,
-    collections: COLLECTIONS,
-  });
+  const store = memoryStore();
   const demo = await store.transact((tx) => seedDemo(tx, clock.now(), content.i18n.languages));
   const channel = createWebChannel({ now: () => clock.now() });
   const seeded = createSeededIds(7);
