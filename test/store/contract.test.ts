@@ -1,12 +1,70 @@
-/** The Store contract, run over the memory store and the file store alike. */
+/** The Store contract, run over the memory, file and PostgreSQL stores alike. */
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, openFileStore, type Store } from '../../src/store/index.js';
+import { openPostgresStore } from '../../src/store/postgres/index.js';
 import { fileOptions, options, tempDir, type TestSchema } from './helpers.js';
+import { freshSchema, pgOptions, pgUrl, reportMissingPostgres } from './postgres-helpers.js';
+
+reportMissingPostgres('postgres store contract');
 
 const makers: [string, () => Promise<Store<TestSchema>>][] = [
   ['memory', async () => createMemoryStore<TestSchema>(options)],
   ['file', async () => openFileStore<TestSchema>(fileOptions(await tempDir()))],
+  ...(pgUrl === undefined
+    ? []
+    : [
+        ['postgres', () => openPostgresStore<TestSchema>(pgOptions())] as [
+          string,
+          () => Promise<Store<TestSchema>>,
+        ],
+      ]),
 ];
+
+/** Stores that keep data across close and open: a maker per place, then an opener of that place. */
+const durable: [string, () => Promise<() => Promise<Store<TestSchema>>>][] = [
+  [
+    'file',
+    async () => {
+      const dir = await tempDir();
+      return () => openFileStore<TestSchema>(fileOptions(dir));
+    },
+  ],
+  ...(pgUrl === undefined
+    ? []
+    : [
+        [
+          'postgres',
+          async () => {
+            const schema = freshSchema();
+            return () => openPostgresStore<TestSchema>(pgOptions(schema));
+          },
+        ] as [string, () => Promise<() => Promise<Store<TestSchema>>>],
+      ]),
+];
+
+describe.each(durable)('%s store across close and open', (_name, place) => {
+  it('round-trips puts, updates and deletes, keeping insertion order', async () => {
+    const open = await place();
+    const a = await open();
+    await a.transact((tx) => {
+      tx.put('people', 'p2', { name: 'Bram' });
+      tx.put('people', 'p1', { name: 'Amina', hours: 2 });
+      tx.put('ledger', 'l1', { personId: 'p1', minutes: 120 });
+    });
+    await a.transact((tx) => {
+      tx.put('people', 'p2', { name: 'Bram', hours: 1 });
+      tx.delete('ledger', 'l1');
+      tx.put('people', 'p3', { name: 'Chen' });
+    });
+    await a.close();
+    const b = await open();
+    expect(await b.read((tx) => [tx.list('people'), tx.count('ledger')])).toEqual([
+      [{ name: 'Bram', hours: 1 }, { name: 'Amina', hours: 2 }, { name: 'Chen' }],
+      0,
+    ]);
+    await b.close();
+  });
+});
 
 describe.each(makers)('%s store', (_name, make) => {
   it('puts, gets, lists in insertion order, counts and deletes', async () => {

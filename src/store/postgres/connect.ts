@@ -1,0 +1,99 @@
+/**
+ * Connecting to PostgreSQL: the client, the schema it works in, the advisory lock that keeps one
+ * process per database schema, and errors that name the database but never the password.
+ */
+import pg from 'pg';
+import { CodedError } from '../../core/errors.js';
+
+/** Where the data lives: DATABASE_URL and a schema inside that database. */
+export interface PostgresTarget {
+  /** A connection string, e.g. `postgres://netwerkbot:secret@127.0.0.1:5432/netwerkbot`. */
+  readonly url: string;
+  /**
+   * The PostgreSQL schema holding the tables (created if missing). Default: the connection's
+   * search_path (settable in DATABASE_URL), usually `public`.
+   */
+  readonly schema?: string;
+}
+
+/** `database "x" on host:port, schema s`: how errors name the target, without user or password. */
+export const describeTarget = (t: PostgresTarget): string => {
+  let where = 'DATABASE_URL';
+  try {
+    const u = new URL(t.url);
+    where = `database "${decodeURIComponent(u.pathname.slice(1)) || '(default)'}" on ${u.hostname}${u.port ? `:${u.port}` : ''}`;
+  } catch {
+    // not a URL (e.g. key=value form): name the variable only, its text may hold the password
+  }
+  return t.schema === undefined ? where : `${where}, schema "${t.schema}"`;
+};
+
+/** STORE_IO for a failed database operation; the message names the target, never the URL. */
+export const pgError = (t: PostgresTarget, doing: string, cause: unknown): CodedError => {
+  if (cause instanceof CodedError) return cause;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new CodedError(
+    'STORE_IO',
+    `PostgreSQL store (${describeTarget(t)}): ${doing} failed: ${detail}. Check that PostgreSQL runs and DATABASE_URL is right.`,
+    { cause, context: { target: describeTarget(t), doing } },
+  );
+};
+
+/** A connection, and the target with its schema resolved. */
+export interface Connected {
+  readonly client: pg.Client;
+  readonly target: PostgresTarget & { readonly schema: string };
+}
+
+/**
+ * The schema to use: `t.schema`, else the connection's own (the first of its search_path, which
+ * DATABASE_URL may set with `?options=-c%20search_path%3Dmyschema`), else `public`.
+ */
+const resolveSchema = async (client: pg.Client, t: PostgresTarget): Promise<string> => {
+  if (t.schema !== undefined) return t.schema;
+  const current = (await client.query<{ s: string | null }>('SELECT current_schema() AS s')).rows[0]?.s;
+  if (current) return current;
+  const path = (await client.query<{ search_path: string }>('SHOW search_path')).rows[0]?.search_path ?? '';
+  const first = path
+    .split(',')
+    .map((x) => x.trim().replace(/^"(.*)"$/, '$1'))
+    .find((x) => x !== '' && x !== '$user');
+  return first ?? 'public';
+};
+
+/** Connects, creates the schema if needed and sets the search_path to it. */
+export const connect = async (t: PostgresTarget): Promise<Connected> => {
+  const client = new pg.Client({ connectionString: t.url });
+  // An idle connection that drops must not crash the process; the next query reports it.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const schema = await resolveSchema(client, t);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
+    await client.query(`SET search_path TO ${pg.escapeIdentifier(schema)}`);
+    return { client, target: { ...t, schema } };
+  } catch (e) {
+    await client.end().catch(() => {});
+    throw pgError(t, 'connecting', e);
+  }
+};
+
+/**
+ * Takes the session-level advisory lock of the schema: one process per database schema for now.
+ * Several processes on one database is the next step of issue 9 (a shared scheduler and outbox,
+ * per-conversation locks); until then a second opener is refused, as the file store's LOCK does.
+ * The lock goes with the session: close() or a dead process releases it.
+ */
+export const takeLock = async (client: pg.Client, t: PostgresTarget): Promise<void> => {
+  const r = await client.query<{ ok: boolean }>(
+    "SELECT pg_try_advisory_lock(hashtext('netwerkbot:store:' || current_schema())) AS ok",
+  );
+  if (r.rows[0]?.ok !== true) {
+    throw new CodedError(
+      'STORE_IO',
+      `The PostgreSQL store (${describeTarget(t)}) is in use by another Netwerkbot process. Stop that ` +
+        `process first; for now only one process may use a database schema.`,
+      { context: { target: describeTarget(t) } },
+    );
+  }
+};
