@@ -22,6 +22,7 @@ import type { I18n } from './i18n/index.js';
 import { createLog } from './logging.js';
 import { createMemoryStore, openFileStore } from './store/index.js';
 import { removeCopies } from './store/file/purge.js';
+import { openPostgresStore } from './store/postgres/index.js';
 import { createAdjustableClock, createSystemIds } from './system.js';
 import { createWebChannel } from './channels/web/index.js';
 import { createLocalWeb, type WebServer } from './web/index.js';
@@ -34,7 +35,7 @@ import { reportFatal } from './cli/fatal.js';
 
 const storeOptions = { schemaVersion: DATA_VERSION, migrations: MIGRATIONS, collections: COLLECTIONS };
 
-/** Opens the configured store: the file store under DATA_DIR (default) or memory. */
+/** Opens the configured store: the file store under DATA_DIR (default), PostgreSQL or memory. */
 export const openStore = async (
   config: Config,
   log: Log,
@@ -42,12 +43,18 @@ export const openStore = async (
 ): Promise<Store<DataSchema>> =>
   config.STORE === 'memory'
     ? createMemoryStore<DataSchema>(storeOptions)
-    : openFileStore<DataSchema>({
-        ...storeOptions,
-        dir,
-        compactAfterBytes: Math.round(config.STORE_COMPACT_AFTER_MB * 1024 * 1024),
-        log: (event, fields) => log.debug(fields, `store: ${event}`),
-      });
+    : config.STORE === 'postgres' && config.DATABASE_URL !== undefined
+      ? openPostgresStore<DataSchema>({
+          ...storeOptions,
+          url: config.DATABASE_URL,
+          log: (event, fields) => log.debug(fields, `store: ${event}`),
+        })
+      : openFileStore<DataSchema>({
+          ...storeOptions,
+          dir,
+          compactAfterBytes: Math.round(config.STORE_COMPACT_AFTER_MB * 1024 * 1024),
+          log: (event, fields) => log.debug(fields, `store: ${event}`),
+        });
 
 /** What the real channels need besides the configuration. */
 export interface ChannelDeps {

@@ -28,9 +28,10 @@ const rate = z
   .string()
   .regex(/^(off|[1-9]\d{0,5}\/(s|min|h))$/, 'a rate such as 30/s, 20/min or 100/h, or off');
 
-export const configSchema = z.object({
+const configFields = z.object({
   DATA_DIR: z.string().min(1).default('data'),
-  STORE: z.enum(['file', 'memory']).default('file'),
+  STORE: z.enum(['file', 'memory', 'postgres']).default('file'),
+  DATABASE_URL: z.string().min(1).optional(),
   STORE_COMPACT_AFTER_MB: z.coerce.number().min(0.01).max(1024).default(8),
   DEMO_DATA: auto.default('auto'),
   CONSOLE: auto.default('auto'),
@@ -112,14 +113,27 @@ export const configSchema = z.object({
   RATE_WHATSAPP: rate.default('20/min'),
 });
 
+/** The variables, plus the rules that tie several together. */
+export const configSchema = configFields.superRefine((c, ctx) => {
+  if (c.STORE === 'postgres' && c.DATABASE_URL === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required when STORE=postgres' });
+  }
+});
+
 export type Config = z.infer<typeof configSchema>;
 export type ConfigKey = keyof Config;
 
 export const VARIABLES: Readonly<Record<ConfigKey, VariableDoc>> = {
   DATA_DIR: { description: 'Folder of the embedded database (created if missing).', example: 'data' },
   STORE: {
-    description: '`file` keeps data in DATA_DIR; `memory` forgets everything at exit (trying things out).',
+    description:
+      '`file` keeps data in DATA_DIR, `postgres` in PostgreSQL (DATABASE_URL); `memory` forgets everything at exit.',
     example: 'file',
+  },
+  DATABASE_URL: {
+    description: 'PostgreSQL connection string; required when STORE=postgres.',
+    example: 'postgres://netwerkbot:secret@127.0.0.1:5432/netwerkbot',
+    secret: true,
   },
   STORE_COMPACT_AFTER_MB: {
     description: 'Journal size in MB after which the file store writes a fresh snapshot.',
