@@ -141,6 +141,8 @@ const dispatch = async (argv: string[], io: RunCliIo): Promise<number> => {
       error.end();
       return code;
     }
+    case 'db':
+      return (await import('./db.js')).dbCommand(ctx, sub, argv, opts.data);
     case 'privacy':
       return privacyCommand(ctx, argv);
     case 'proof':
