@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { silentLog } from '../src/core/log.js';
 import type { CoreSchema, OutboxRecord } from '../src/core/records.js';
 import type { Store } from '../src/core/store.js';
 import { COLLECTIONS, DATA_VERSION, MIGRATIONS } from '../src/domain/index.js';
 import { createDispatcher } from '../src/outbox/index.js';
-import { openFileStore } from '../src/store/index.js';
 import { systemClock } from '../src/system.js';
 import { createRateLimitedChannel } from '../test/fakes/rate-limited-channel.js';
+import type { BenchStore } from './stores.js';
 
 export interface BroadcastBenchOptions {
   readonly recipients: number;
@@ -27,17 +24,15 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const benchBroadcast = async (
   o: BroadcastBenchOptions,
   print: (line: object) => void,
+  where: BenchStore,
 ): Promise<void> => {
-  const dir = mkdtempSync(join(tmpdir(), 'nb-bench-broadcast-'));
   let store: Store<CoreSchema> | null = null;
   try {
-    store = (await openFileStore({
-      dir,
+    store = await where.open<CoreSchema>({
       schemaVersion: DATA_VERSION,
       migrations: MIGRATIONS,
       collections: COLLECTIONS,
-      backupOnStart: false,
-    })) as unknown as Store<CoreSchema>;
+    });
     const now = systemClock.now().toISOString();
     await store.transact((tx) => {
       for (let i = 0; i < o.recipients; i++) {
@@ -84,6 +79,7 @@ export const benchBroadcast = async (
     const achieved = o.recipients / seconds;
     print({
       bench: 'broadcast',
+      store: where.kind,
       recipients: o.recipients,
       limit_per_s: o.limitPerSecond,
       achieved_per_s: Math.round(achieved * 10) / 10,
@@ -95,6 +91,6 @@ export const benchBroadcast = async (
     });
   } finally {
     await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await where.dispose();
   }
 };

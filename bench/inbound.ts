@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp, loadContent } from '../src/app.js';
 import { createMemoryChannel } from '../src/channels/memory/index.js';
 import { createSeededIds } from '../src/core/clock.js';
 import { silentLog } from '../src/core/log.js';
 import { addressKey, type Address, type Inbound } from '../src/core/messages.js';
 import { COLLECTIONS, DATA_VERSION, MIGRATIONS, type DataSchema, type Person } from '../src/domain/index.js';
-import { openFileStore } from '../src/store/index.js';
 import { systemClock } from '../src/system.js';
+import type { BenchStore } from './stores.js';
 
 /** A record the size and shape of an hours-ledger entry (issue 3), to load the store as a region would. */
 const ledgerLike = (i: number, people: number) => ({
@@ -42,17 +39,18 @@ export interface InboundBenchOptions {
  * `ledger` ledger-sized records present, each message a full turn (menu, answer) with its reply
  * delivered through the outbox. Prints one JSON line per concurrency level.
  */
-export const benchInbound = async (o: InboundBenchOptions, print: (line: object) => void): Promise<void> => {
-  const dir = mkdtempSync(join(tmpdir(), 'nb-bench-'));
+export const benchInbound = async (
+  o: InboundBenchOptions,
+  print: (line: object) => void,
+  where: BenchStore,
+): Promise<void> => {
   const opts = {
-    dir,
     schemaVersion: DATA_VERSION,
     migrations: MIGRATIONS,
     collections: [...COLLECTIONS, 'ledger'],
-    backupOnStart: false,
   };
   try {
-    let store = await openFileStore<DataSchema>(opts);
+    let store = await where.open<DataSchema>(opts);
     const now = systemClock.now().toISOString();
     const addressOf = (i: number): Address => ({ channel: 'bench', chat: `u${i}`, user: `u${i}` });
     await store.transact((tx) => {
@@ -89,7 +87,7 @@ export const benchInbound = async (o: InboundBenchOptions, print: (line: object)
     }
     await store.close();
     const t0 = performance.now();
-    store = await openFileStore<DataSchema>(opts);
+    store = await where.open<DataSchema>(opts);
     const openMs = performance.now() - t0;
 
     const channel = createMemoryChannel({ name: 'bench' });
@@ -133,6 +131,7 @@ export const benchInbound = async (o: InboundBenchOptions, print: (line: object)
       latencies.sort((a, b) => a - b);
       print({
         bench: 'inbound',
+        store: where.kind,
         people: o.people,
         ledger_records: o.ledger,
         messages: o.messages,
@@ -148,6 +147,6 @@ export const benchInbound = async (o: InboundBenchOptions, print: (line: object)
     await app.stop();
     await store.close();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await where.dispose();
   }
 };

@@ -4,6 +4,7 @@ import { benchCampaigns } from './campaigns.js';
 import { benchInbound } from './inbound.js';
 import { benchParse } from './parse.js';
 import { benchScheduler } from './scheduler.js';
+import { benchStore, type StoreKind } from './stores.js';
 
 /**
  * `npm run bench [-- <name>]`: each benchmark prints one JSON line per result on standard output.
@@ -24,16 +25,20 @@ const processIo: BenchIo = {
 
 type Print = (line: object) => void;
 
-const BENCHES: Record<string, (print: Print, env: BenchIo['env']) => Promise<void>> = {
+const BENCHES: Record<string, (print: Print, env: BenchIo['env'], store: StoreKind) => Promise<void>> = {
   'parse-hours': async (print) => benchParse(print),
-  inbound: async (print, env) => {
+  inbound: async (print, env, store) => {
     const messages = Number(env['BENCH_MESSAGES'] ?? 4000);
     for (const people of [1_000, 20_000])
-      await benchInbound({ people, ledger: 200_000, messages, concurrency: 32 }, print);
+      await benchInbound(
+        { people, ledger: 200_000, messages, concurrency: 32 },
+        print,
+        benchStore(store, env),
+      );
   },
-  broadcast: async (print, env) => {
+  broadcast: async (print, env, store) => {
     const recipients = Number(env['BENCH_RECIPIENTS'] ?? 10_000);
-    await benchBroadcast({ recipients, limitPerSecond: 200 }, print);
+    await benchBroadcast({ recipients, limitPerSecond: 200 }, print, benchStore(store, env));
   },
   scheduler: async (print, env) => {
     const jobs = Number(env['BENCH_JOBS'] ?? 100_000);
@@ -45,9 +50,20 @@ const BENCHES: Record<string, (print: Print, env: BenchIo['env']) => Promise<voi
   },
 };
 
-/** Runs the named benchmarks (all when none); returns the exit code, 2 for an unknown name. */
-export const runBench = async (names: string[], io: BenchIo = processIo): Promise<number> => {
+/**
+ * Runs the named benchmarks (all when none); `--store file|postgres` picks the store of those that
+ * use one (file by default; postgres needs DATABASE_URL). Returns the exit code, 2 for an unknown
+ * name or store.
+ */
+export const runBench = async (args: string[], io: BenchIo = processIo): Promise<number> => {
   const print: Print = (line) => io.out(JSON.stringify(line));
+  const at = args.indexOf('--store');
+  const store = at < 0 ? 'file' : args[at + 1];
+  if (store !== 'file' && store !== 'postgres') {
+    io.err(`unknown store "${store ?? ''}"; known: file, postgres`);
+    return 2;
+  }
+  const names = at < 0 ? args : [...args.slice(0, at), ...args.slice(at + 2)];
   const chosen = names.length ? names : Object.keys(BENCHES);
   for (const name of chosen) {
     const bench = BENCHES[name];
@@ -55,7 +71,7 @@ export const runBench = async (names: string[], io: BenchIo = processIo): Promis
       io.err(`unknown benchmark "${name}"; known: ${Object.keys(BENCHES).join(', ')}`);
       return 2;
     }
-    await bench(print, io.env);
+    await bench(print, io.env, store);
   }
   return 0;
 };
