@@ -5,7 +5,7 @@
 import { CodedError } from '../core/errors.js';
 import { fromImage, migrateImage } from './image.js';
 import type { DataImage, Schema, Store, StoreOptions } from './port.js';
-import { createTransactor, emptyCollections } from './tx.js';
+import { createTransactor, emptyCollections, openOnly } from './tx.js';
 
 /** Options of {@link createMemoryStore}. */
 export interface MemoryStoreOptions extends StoreOptions {
@@ -28,14 +28,7 @@ export const createMemoryStore = <S extends Schema>(o: MemoryStoreOptions): Stor
     if (closed) throw new CodedError('STORE_IO', 'The memory store is closed; create a new one.');
   };
   return {
-    transact: async (fn) => {
-      open();
-      return t.transact(fn);
-    },
-    read: async (fn) => {
-      open();
-      return t.read(fn);
-    },
+    ...openOnly(t, open),
     close: async () => {
       closed = true;
       await t.exclusive(() => {});

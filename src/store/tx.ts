@@ -206,3 +206,21 @@ export const createTransactor = <S extends Schema>(data: Collections, persist: P
     },
   };
 };
+
+/**
+ * The transactor's `transact` and `read`, each refused once the store is closed (`ensureOpen`
+ * throws the store's own STORE_IO error): the part every Store implementation shares.
+ */
+export const openOnly = <S extends Schema>(
+  t: Transactor<S>,
+  ensureOpen: () => void,
+): Pick<Store<S>, 'transact' | 'read'> => ({
+  transact: async (fn) => {
+    ensureOpen();
+    return t.transact(fn);
+  },
+  read: async (fn) => {
+    ensureOpen();
+    return t.read(fn);
+  },
+});

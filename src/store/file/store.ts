@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { CodedError } from '../../core/errors.js';
 import type { Schema, Store } from '../port.js';
-import { createTransactor, viewOf, type Collections } from '../tx.js';
+import { createTransactor, openOnly, viewOf, type Collections } from '../tx.js';
 import { ioError, journalName, listJournals, syncDir } from './fsx.js';
 import { journalLine, JournalWriter } from './journal.js';
 import type { SnapshotData } from './snapshot.js';
@@ -82,14 +82,7 @@ export const startFileStore = async <S extends Schema>(p: FileStoreParts): Promi
   };
 
   return {
-    transact: async (fn) => {
-      ensureOpen();
-      return t.transact(fn);
-    },
-    read: async (fn) => {
-      ensureOpen();
-      return t.read(fn);
-    },
+    ...openOnly(t, ensureOpen),
     compact: async () => {
       ensureOpen();
       await compacting;

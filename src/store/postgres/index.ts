@@ -22,7 +22,7 @@ import type pg from 'pg';
 import { CodedError } from '../../core/errors.js';
 import { fromImage, migrateImage, toImage } from '../image.js';
 import type { DataImage, Schema, Store, StoreOptions } from '../port.js';
-import { createTransactor, type Collections } from '../tx.js';
+import { createTransactor, openOnly, type Collections } from '../tx.js';
 import { connect, describeTarget, pgError, takeLock, type PostgresTarget } from './connect.js';
 import { runSqlMigrations } from './migrations.js';
 import { countAll, loadAll, writeImage, writeOps } from './sql.js';
@@ -115,14 +115,7 @@ const startPostgresStore = <S extends Schema>(
       );
   };
   return {
-    transact: async (fn) => {
-      ensureOpen();
-      return t.transact(fn);
-    },
-    read: async (fn) => {
-      ensureOpen();
-      return t.read(fn);
-    },
+    ...openOnly(t, ensureOpen),
     image: async () => {
       ensureOpen();
       return t.exclusive(() => toImage(data, o.schemaVersion));
