@@ -3,7 +3,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { FileStoreOptions, StoreOptions } from '../../src/store/index.js';
+import type { FileStoreOptions, Migration, StoreOptions } from '../../src/store/index.js';
 
 export interface Person {
   name: string;
@@ -64,3 +64,17 @@ export const snapshotHeader = async (dir: string): Promise<Record<string, unknow
     string,
     unknown
   >;
+
+/** A forward migration for the stores' migration tests: version 1 kept minutes, version 2 keeps hours. */
+export const minutesToHours: Migration = {
+  from: 1,
+  describe: 'people.minutes became people.hours',
+  migrate: (image) => {
+    for (const p of Object.values(image.collections.people ?? {})) {
+      const person = p as { minutes?: number; hours?: number };
+      person.hours = (person.minutes ?? 0) / 60;
+      delete person.minutes;
+    }
+    return image;
+  },
+};

@@ -1,21 +1,8 @@
 /** The memory store's start from `initial` data: migrated like a file, newer data refused. */
 import { describe, expect, it } from 'vitest';
 import { isCodedError } from '../../src/core/errors.js';
-import { createMemoryStore, type DataImage, type Migration } from '../../src/store/index.js';
-import { options, type TestSchema } from './helpers.js';
-
-const minutesToHours: Migration = {
-  from: 1,
-  describe: 'people.minutes became people.hours',
-  migrate: (image) => {
-    for (const p of Object.values(image.collections.people ?? {})) {
-      const person = p as { minutes?: number; hours?: number };
-      person.hours = (person.minutes ?? 0) / 60;
-      delete person.minutes;
-    }
-    return image;
-  },
-};
+import { createMemoryStore, type DataImage } from '../../src/store/index.js';
+import { minutesToHours, options, type TestSchema } from './helpers.js';
 
 const v1: DataImage = {
   schemaVersion: 1,

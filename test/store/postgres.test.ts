@@ -1,27 +1,13 @@
 /** The PostgreSQL store beyond the contract: its lock, atomic commits, migrations, versions. */
 import { describe, expect, it } from 'vitest';
 import { isCodedError } from '../../src/core/errors.js';
-import type { Migration } from '../../src/store/index.js';
 import { openPostgresStore, SQL_MIGRATIONS } from '../../src/store/postgres/index.js';
 import { connect } from '../../src/store/postgres/connect.js';
 import { runSqlMigrations } from '../../src/store/postgres/migrations.js';
-import type { TestSchema } from './helpers.js';
+import { minutesToHours, type TestSchema } from './helpers.js';
 import { freshSchema, pgOptions, pgUrl, query, reportMissingPostgres } from './postgres-helpers.js';
 
 reportMissingPostgres('postgres store');
-
-const minutesToHours: Migration = {
-  from: 1,
-  describe: 'people.minutes became people.hours',
-  migrate: (image) => {
-    for (const p of Object.values(image.collections.people ?? {})) {
-      const person = p as { minutes?: number; hours?: number };
-      person.hours = (person.minutes ?? 0) / 60;
-      delete person.minutes;
-    }
-    return image;
-  },
-};
 
 describe.skipIf(pgUrl === undefined)('postgres store', () => {
   it('refuses a second opener of the same schema with STORE_IO naming the database, not the password', async () => {
