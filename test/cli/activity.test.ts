@@ -1,17 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-
+import { wetterenCli } from '../helpers/cli.js';
 const FIXTURES = 'test/fixtures/activities';
 
 /** A fresh data directory with the gemeenten Wetteren and Gent and Jan, contact person of the Bib. */
 const setup = async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nb-activity-'));
-  const env = { DATA_DIR: dir, DEMO_DATA: 'false', CLI_LANGUAGE: 'nl', TIMEZONE: 'Europe/Brussels' };
-  const run = (...args: string[]) => runCli(args, env);
-  expect((await run('municipality', 'add', '--id', 'wetteren', '--name', 'Wetteren')).code).toBe(0);
+  const { dir, env, run } = await wetterenCli('activity');
   return { dir, env, run };
 };
 

@@ -1,15 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-
+import { wetterenCli } from '../helpers/cli.js';
 describe('municipality campaign', () => {
   it('chooses a gemeente follow-up campaign; a wrong id or name says what exists (exit 1), missing options exit 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nb-campaign-'));
-    const env = { DATA_DIR: dir, DEMO_DATA: 'false', CLI_LANGUAGE: 'nl', DEFAULT_CAMPAIGN: 'vgc' };
-    const run = (...args: string[]) => runCli(args, env);
-    expect((await run('municipality', 'add', '--id', 'wetteren', '--name', 'Wetteren')).code).toBe(0);
+    const { run } = await wetterenCli('campaign', { DEFAULT_CAMPAIGN: 'vgc' });
     const usage = await run('municipality', 'campaign', '--id', 'wetteren');
     expect(usage).toMatchObject({ code: 2 });
     expect(usage.err).toContain('Campagnes: vgc, wetteren, none, default.');

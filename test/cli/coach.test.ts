@@ -1,29 +1,20 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSeededIds } from '../../src/core/clock.js';
 import { localDate } from '../../src/domain/dates.js';
 import { createTask } from '../../src/domain/followup/tasks.js';
-import { runCli } from '../helpers/cli.js';
+import { wetterenCli } from '../helpers/cli.js';
 import { fileStore } from '../helpers/store.js';
-
 /**
  * A fresh data directory: gemeente Wetteren, coach Lotte, newcomers Amina and Yusuf, buddy Sara,
  * the duo Amina and Sara, and two tasks due today (put in through the store: tasks come from
  * campaigns and the chat, the CLI only works them off).
  */
 const setup = async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nb-coach-'));
-  const env = { DATA_DIR: dir, DEMO_DATA: 'false', CLI_LANGUAGE: 'nl', TIMEZONE: 'Europe/Brussels' };
-  const run = (...args: string[]) => runCli(args, env);
-  expect((await run('municipality', 'add', '--id', 'wetteren', '--name', 'Wetteren')).code).toBe(0);
-  const person = (name: string, role: string, ...more: string[]) =>
-    run('person', 'add', '--name', name, '--role', role, '--gemeente', 'wetteren', ...more);
-  expect((await person('Lotte', 'coach')).code).toBe(0);
-  expect((await person('Amina', 'newcomer', '--coach', 'Lotte')).code).toBe(0);
-  expect((await person('Yusuf', 'newcomer', '--coach', 'Lotte')).code).toBe(0);
-  expect((await person('Sara', 'buddy')).code).toBe(0);
+  const { dir, run, person } = await wetterenCli('coach');
+  await person('Lotte', 'coach');
+  await person('Amina', 'newcomer', '--coach', 'Lotte');
+  await person('Yusuf', 'newcomer', '--coach', 'Lotte');
+  await person('Sara', 'buddy');
   expect((await run('duo', 'add', '--newcomer', 'Amina', '--buddy', 'Sara')).code).toBe(0);
   const today = localDate(new Date(), 'Europe/Brussels');
   const store = await fileStore(dir);

@@ -1,20 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-
+import { wetterenCli } from '../helpers/cli.js';
 /** A fresh data directory: gemeente Wetteren, coach Lotte, newcomer Amina Khaled, buddies Sara and Jan. */
 const setup = async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nb-duo-'));
-  const env = { DATA_DIR: dir, DEMO_DATA: 'false', CLI_LANGUAGE: 'nl', TIMEZONE: 'Europe/Brussels' };
-  const run = (...args: string[]) => runCli(args, env);
-  expect((await run('municipality', 'add', '--id', 'wetteren', '--name', 'Wetteren')).code).toBe(0);
-  const person = (name: string, role: string, ...more: string[]) =>
-    run('person', 'add', '--name', name, '--role', role, '--gemeente', 'wetteren', ...more);
-  expect((await person('Lotte', 'coach')).code).toBe(0);
-  expect((await person('Amina Khaled', 'newcomer', '--coach', 'Lotte')).code).toBe(0);
-  expect((await person('Sara', 'buddy')).code).toBe(0);
+  const { run, person } = await wetterenCli('duo');
+  await person('Lotte', 'coach');
+  await person('Amina Khaled', 'newcomer', '--coach', 'Lotte');
+  await person('Sara', 'buddy');
   return { run };
 };
 

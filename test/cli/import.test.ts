@@ -1,20 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
-
+import { wetterenCli } from '../helpers/cli.js';
 const MESSY = 'test/fixtures/people/messy.csv';
 
 describe('import people (CLI)', () => {
   it('names every wrong row and imports nothing; --skip-invalid --send imports the rest once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nb-import-'));
-    const env = { DATA_DIR: dir, DEMO_DATA: 'false', CLI_LANGUAGE: 'nl', TIMEZONE: 'Europe/Brussels' };
-    const run = (...args: string[]) => runCli(args, env);
-    expect((await run('municipality', 'add', '--id', 'wetteren', '--name', 'Wetteren')).code).toBe(0);
-    expect(
-      (await run('person', 'add', '--name', 'Lotte', '--role', 'coach', '--gemeente', 'wetteren')).code,
-    ).toBe(0);
+    const { run, person } = await wetterenCli('import');
+    await person('Lotte', 'coach');
 
     const refused = await run('import', 'people', MESSY);
     expect(refused.code).toBe(1);

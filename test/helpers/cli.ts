@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { ROOT } from '../../src/app.js';
@@ -56,3 +58,29 @@ export const runCliProcess = (args: string[], env: Record<string, string>, input
     );
     child.stdin?.end(input);
   });
+
+/**
+ * A fresh data directory (no demo data, Dutch CLI texts, Brussels time, plus `extra` settings)
+ * holding gemeente Wetteren, and `run(...args)` for the CLI over it; `person(name, role, ...more)`
+ * adds someone to Wetteren. Fails the test when the set-up fails.
+ */
+export const wetterenCli = async (prefix: string, extra: Record<string, string> = {}) => {
+  const dir = mkdtempSync(join(tmpdir(), `nb-${prefix}-`));
+  const env = {
+    DATA_DIR: dir,
+    DEMO_DATA: 'false',
+    CLI_LANGUAGE: 'nl',
+    TIMEZONE: 'Europe/Brussels',
+    ...extra,
+  };
+  const run = (...args: string[]) => runCli(args, env);
+  const ok = async (r: Promise<CliResult>) => {
+    const done = await r;
+    if (done.code !== 0) throw new Error(`CLI set-up failed (${done.code}): ${done.err}`);
+    return done;
+  };
+  await ok(run('municipality', 'add', '--id', 'wetteren', '--name', 'Wetteren'));
+  const person = (name: string, role: string, ...more: string[]) =>
+    ok(run('person', 'add', '--name', name, '--role', role, '--gemeente', 'wetteren', ...more));
+  return { dir, env, run, person };
+};
