@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wetterenCli } from '../helpers/cli.js';
+
 const FIXTURES = 'test/fixtures/activities';
 
 /** A fresh data directory with the gemeenten Wetteren and Gent and Jan, contact person of the Bib. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wetterenCli } from '../helpers/cli.js';
+
 describe('municipality campaign', () => {
   it('chooses a gemeente follow-up campaign; a wrong id or name says what exists (exit 1), missing options exit 2', async () => {
     const { run } = await wetterenCli('campaign', { DEFAULT_CAMPAIGN: 'vgc' });

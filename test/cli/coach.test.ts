@@ -4,6 +4,7 @@ import { localDate } from '../../src/domain/dates.js';
 import { createTask } from '../../src/domain/followup/tasks.js';
 import { wetterenCli } from '../helpers/cli.js';
 import { fileStore } from '../helpers/store.js';
+
 /**
  * A fresh data directory: gemeente Wetteren, coach Lotte, newcomers Amina and Yusuf, buddy Sara,
  * the duo Amina and Sara, and two tasks due today (put in through the store: tasks come from

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wetterenCli } from '../helpers/cli.js';
+
 /** A fresh data directory: gemeente Wetteren, coach Lotte, newcomer Amina Khaled, buddies Sara and Jan. */
 const setup = async () => {
   const { run, person } = await wetterenCli('duo');

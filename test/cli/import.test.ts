@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wetterenCli } from '../helpers/cli.js';
+
 const MESSY = 'test/fixtures/people/messy.csv';
 
 describe('import people (CLI)', () => {
