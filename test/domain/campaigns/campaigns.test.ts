@@ -1,9 +1,19 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { setFirstMeeting } from '../../../src/domain/index.js';
-import { world } from './world.js';
+import { world, type World } from './world.js';
 
 const GOLDEN = new URL('./golden/', import.meta.url);
+
+/** What a golden file holds: the campaign marks, the coach's tasks and every message, in order. */
+const sequence = async (w: World): Promise<string[]> => [
+  '# marks',
+  ...(await w.marks()),
+  '# tasks',
+  ...(await w.tasks()),
+  '# messages',
+  ...w.log,
+];
 
 /** Compares with the committed golden file (UPDATE_GOLDEN=1 rewrites it after a deliberate change). */
 const golden = (name: string, lines: string[]) => {
@@ -28,14 +38,7 @@ describe('follow-up campaigns over six months', () => {
     await w.until('2026-11-29T08:00:00Z');
     await w.bot.store.transact((tx) => setFirstMeeting(tx, 'duo_demo1', '2026-11-28'));
     await w.until('2027-05-25T12:00:00Z');
-    golden('vgc.txt', [
-      '# marks',
-      ...(await w.marks()),
-      '# tasks',
-      ...(await w.tasks()),
-      '# messages',
-      ...w.log,
-    ]);
+    golden('vgc.txt', await sequence(w));
   }, 120_000);
 
   it('Wetteren: the expected sequence for a duo (golden file)', async () => {
@@ -45,13 +48,6 @@ describe('follow-up campaigns over six months', () => {
     await w.bot.user('sara').says('gisteren 2u met Amina');
     await w.bot.user('sara').says('1');
     await w.until('2027-05-25T12:00:00Z');
-    golden('wetteren.txt', [
-      '# marks',
-      ...(await w.marks()),
-      '# tasks',
-      ...(await w.tasks()),
-      '# messages',
-      ...w.log,
-    ]);
+    golden('wetteren.txt', await sequence(w));
   }, 120_000);
 });
