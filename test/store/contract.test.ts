@@ -114,6 +114,31 @@ describe.each(makers)('%s store', (_name, make) => {
     await store.close();
   });
 
+  it('counts what the transaction sees: new, replaced, deleted, deleted twice, added then deleted', async () => {
+    const store = await make();
+    await store.transact((tx) => {
+      tx.put('people', 'a', { name: 'A' });
+      tx.put('people', 'b', { name: 'B' });
+    });
+    const counts = await store.transact((tx) => {
+      const seen = [tx.count('people')];
+      tx.put('people', 'a', { name: 'A2' });
+      seen.push(tx.count('people'));
+      tx.put('people', 'c', { name: 'C' });
+      seen.push(tx.count('people'));
+      tx.delete('people', 'b');
+      tx.delete('people', 'b');
+      tx.delete('people', 'ghost');
+      seen.push(tx.count('people'));
+      tx.delete('people', 'c');
+      seen.push(tx.count('people'), tx.list('people').length, tx.count('ledger'));
+      return seen;
+    });
+    expect(counts).toEqual([2, 2, 3, 2, 1, 1, 0]);
+    expect(await store.read((tx) => tx.count('people'))).toBe(1);
+    await store.close();
+  });
+
   it('writes nothing when the transaction throws, and rethrows', async () => {
     const store = await make();
     await store.transact((tx) => tx.put('counters', 'c', { n: 1 }));
