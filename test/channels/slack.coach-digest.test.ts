@@ -4,17 +4,15 @@
  * (chat.update, "→ Klaar"), marks the task done in the store and asks for a note.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, loadContent, type App } from '../../src/app.js';
+import { type App } from '../../src/app.js';
 import { createSeededIds, ManualClock } from '../../src/core/clock.js';
-import { silentLog } from '../../src/core/log.js';
 import { seedDemo } from '../../src/domain/index.js';
 import { COACH_DIGEST_CRON } from '../../src/domain/followup/coach-jobs.js';
 import { createTask } from '../../src/domain/followup/tasks.js';
 import { createSlackHarness, type SlackHarness } from '../fakes/slack/harness.js';
 import { onlyChat } from '../helpers/identity.js';
+import { content, startApp } from '../helpers/app.js';
 import { memoryStore } from '../helpers/store.js';
-
-const content = loadContent();
 
 describe('slack: the coach digest', () => {
   let h: SlackHarness;
@@ -45,16 +43,7 @@ describe('slack: the coach digest', () => {
         { now: clock.now(), ids: createSeededIds(4) },
       );
     });
-    app = createApp({
-      store,
-      channels: [h.channel],
-      clock,
-      ids: createSeededIds(9),
-      log: silentLog,
-      content,
-      coachDigestCron: COACH_DIGEST_CRON,
-    });
-    await app.start();
+    app = await startApp({ store, channels: [h.channel], clock, coachDigestCron: COACH_DIGEST_CRON });
     await app.tick();
 
     clock.set(new Date('2026-11-24T08:00:00Z'));

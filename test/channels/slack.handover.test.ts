@@ -5,17 +5,15 @@
  * reaches the newcomer; the close button (block_actions) closes the handover and marks the post.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, loadContent, type App } from '../../src/app.js';
+import { type App } from '../../src/app.js';
 import { createMemoryChannel, readable, textFrom } from '../../src/channels/memory/index.js';
-import { createSeededIds, ManualClock } from '../../src/core/clock.js';
-import { silentLog } from '../../src/core/log.js';
+import { ManualClock } from '../../src/core/clock.js';
 import { seedDemo } from '../../src/domain/index.js';
 import { createSlackHarness, type SlackHarness } from '../fakes/slack/harness.js';
 import { dmMessage, eventEnvelope } from '../fakes/slack/payloads.js';
 import { link, onlyChat } from '../helpers/identity.js';
+import { content, startApp } from '../helpers/app.js';
 import { memoryStore } from '../helpers/store.js';
-
-const content = loadContent();
 
 describe('slack: the human handover', () => {
   let h: SlackHarness;
@@ -42,15 +40,7 @@ describe('slack: the human handover', () => {
       });
       return d;
     });
-    app = createApp({
-      store,
-      channels: [h.channel, terminal],
-      clock,
-      ids: createSeededIds(9),
-      log: silentLog,
-      content,
-    });
-    await app.start();
+    app = await startApp({ store, channels: [h.channel, terminal], clock });
     let n = 0;
     const aminaSays = async (text: string) => {
       await terminal.receive(textFrom('console', 'amina', text, `a${++n}`, clock.now()));

@@ -7,16 +7,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, loadContent, type App } from '../../src/app.js';
+import { type App } from '../../src/app.js';
 import { createSeededIds, ManualClock } from '../../src/core/clock.js';
-import { silentLog } from '../../src/core/log.js';
 import { confirmEntry, recordEntry, seedDemo } from '../../src/domain/index.js';
 import { createSlackHarness, type SlackHarness } from '../fakes/slack/harness.js';
 import { slashCommand } from '../fakes/slack/payloads.js';
 import { onlyChat } from '../helpers/identity.js';
+import { content, startApp } from '../helpers/app.js';
 import { memoryStore } from '../helpers/store.js';
-
-const content = loadContent();
 
 describe('slack: /netwerkbot proof', () => {
   let h: SlackHarness;
@@ -57,16 +55,7 @@ describe('slack: /netwerkbot proof', () => {
       );
       return d;
     });
-    app = createApp({
-      store,
-      channels: [h.channel],
-      clock,
-      ids: createSeededIds(9),
-      log: silentLog,
-      content,
-      proofDir: dir,
-    });
-    await app.start();
+    app = await startApp({ store, channels: [h.channel], clock, proofDir: dir });
 
     const fields = slashCommand(h.workspace, {
       user: h.userId('lotte'),

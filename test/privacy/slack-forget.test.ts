@@ -3,16 +3,14 @@
  * staff commands; pressing Bevestigen (a signed interaction into Bolt) erases the person.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, loadContent, type App } from '../../src/app.js';
+import { type App } from '../../src/app.js';
 import { createMemoryChannel, textFrom } from '../../src/channels/memory/index.js';
-import { createSeededIds, ManualClock } from '../../src/core/clock.js';
-import { silentLog } from '../../src/core/log.js';
+import { ManualClock } from '../../src/core/clock.js';
 import { seedDemo } from '../../src/domain/index.js';
 import { createSlackHarness, type SlackHarness } from '../fakes/slack/harness.js';
 import { onlyChat } from '../helpers/identity.js';
+import { content, startApp } from '../helpers/app.js';
 import { memoryStore } from '../helpers/store.js';
-
-const content = loadContent();
 
 describe('slack: vergeet mij', () => {
   let h: SlackHarness;
@@ -32,15 +30,7 @@ describe('slack: vergeet mij', () => {
       onlyChat(tx, demo.coach.id, h.privateAddress('lotte'), clock.now());
     });
     const phone = createMemoryChannel({ name: 'console' });
-    app = createApp({
-      store,
-      channels: [phone, h.channel],
-      clock,
-      ids: createSeededIds(9),
-      log: silentLog,
-      content,
-    });
-    await app.start();
+    app = await startApp({ store, channels: [phone, h.channel], clock });
     let n = 0;
     const amina = async (text: string) => {
       await phone.receive(textFrom('console', 'amina', text, `m${++n}`, clock.now()));
