@@ -1,6 +1,6 @@
 import type { Template } from '../core/effects.js';
 import { numberedText } from '../core/format.js';
-import type { ReadTx, Store } from '../core/store.js';
+import type { ReadTx } from '../core/store.js';
 import { localDate, type DataSchema, type Person } from '../domain/index.js';
 import { isStaff } from '../domain/staff.js';
 import { coachDigest, digestTemplates, isEmptyDigest } from '../domain/followup/digest.js';
@@ -10,28 +10,11 @@ import type { CoachTask } from '../domain/followup/types.js';
 import { renderTemplate } from '../i18n/index.js';
 import { systemClock } from '../system.js';
 import { auditCli } from './export-options.js';
-import { withStore, type CliContext } from './context.js';
+import { Refused, refusable, type CliContext } from './context.js';
 
 type Opts = Record<string, string | undefined>;
 
-/** A refusal, said on standard error; the command exits 1. */
-class Refused {
-  constructor(
-    readonly key: string,
-    readonly params: Record<string, string | number> = {},
-  ) {}
-}
-
-const run = async (ctx: CliContext, work: (store: Store<DataSchema>) => Promise<void>): Promise<number> => {
-  try {
-    await withStore(ctx, work);
-    return 0;
-  } catch (e) {
-    if (!(e instanceof Refused)) throw e;
-    ctx.err(ctx.t(e.key, e.params));
-    return 1;
-  }
-};
+const run = refusable;
 
 /** A template as the coach reads it in a chat without buttons (choices numbered). */
 const text = (ctx: CliContext, t: Template): string =>

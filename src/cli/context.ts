@@ -90,3 +90,29 @@ export const withStore = async <T>(
     await store.close();
   }
 };
+
+/** A refusal a CLI command says on standard error (a text key and its parameters); it exits 1. */
+export class Refused {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {}
+}
+
+/**
+ * Runs `work` with the database (as withStore) and gives the exit code: 0 when it finished, 1 when
+ * it threw a {@link Refused} (said on standard error); anything else is a bug and propagates.
+ */
+export const refusable = async (
+  ctx: CliContext,
+  work: (store: Store<DataSchema>) => Promise<void>,
+): Promise<number> => {
+  try {
+    await withStore(ctx, work);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+    ctx.err(ctx.t(e.key, e.params));
+    return 1;
+  }
+};

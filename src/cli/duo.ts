@@ -23,7 +23,7 @@ import { localDate } from '../domain/dates.js';
 import { authorize } from '../domain/access/policy.js';
 import { createSystemIds, systemClock } from '../system.js';
 import { duoLogCommand } from './coach.js';
-import { withStore, type CliContext } from './context.js';
+import { Refused, refusable, type CliContext } from './context.js';
 
 /** Options `duo ...` and `trajectory ...` take (declared so `--newcomer "Amina Khaled"` parses). */
 export const DUO_OPTIONS: readonly string[] = [
@@ -42,13 +42,6 @@ export const DUO_OPTIONS: readonly string[] = [
 ];
 
 type Opts = Record<string, string | undefined>;
-/** A refusal, said on standard error; the command exits 1. */
-class Refused {
-  constructor(
-    readonly key: string,
-    readonly params: Record<string, string | number> = {},
-  ) {}
-}
 
 /** The option a domain field comes from. */
 const FLAG_OF: Readonly<Record<string, string>> = {
@@ -79,16 +72,7 @@ const findPerson = (tx: ReadTx<DataSchema>, idOrName: string) =>
 const numberOpt = (v: string | undefined): number | undefined | null =>
   v === undefined ? undefined : /^\d+$/.test(v.trim()) ? Number(v) : null;
 
-const run = async (ctx: CliContext, work: (store: Store<DataSchema>) => Promise<void>): Promise<number> => {
-  try {
-    await withStore(ctx, work);
-    return 0;
-  } catch (e) {
-    if (!(e instanceof Refused)) throw e;
-    ctx.err(ctx.t(e.key, e.params));
-    return 1;
-  }
-};
+const run = refusable;
 
 const names = (store: Store<DataSchema>, d: Duo) =>
   store.read((tx) => ({
