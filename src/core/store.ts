@@ -40,6 +40,13 @@ export interface Store<S extends Schema> {
    * without a log leave it out.
    */
   compact?(): Promise<void>;
+  /**
+   * Calls `fn` with the names of the collections another process changed, once this store has
+   * taken those changes in. Only stores shared by several processes (PostgreSQL) have it; the
+   * scheduler and the outbox use it to wake up for work another process wrote. Returns the
+   * function that stops the calls.
+   */
+  watch?(fn: (collections: ReadonlySet<string>) => void): () => void;
 }
 
 /** A raw image of all data, as migrations see it. */

@@ -172,9 +172,10 @@ export interface Transactor<S extends Schema> extends Pick<Store<S>, 'transact' 
  * under the mutex; the mutex is released before durability is awaited, so transactions that
  * commit while an fsync is running can share the next one (group commit).
  */
-export const createTransactor = <S extends Schema>(data: Collections, persist: Persist): Transactor<S> => {
+/** A FIFO mutex: `await lock()` returns the function that releases it. */
+export const createMutex = (): (() => Promise<() => void>) => {
   let tail: Promise<void> = Promise.resolve();
-  const lock = async (): Promise<() => void> => {
+  return async () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const prev = tail;
@@ -182,6 +183,29 @@ export const createTransactor = <S extends Schema>(data: Collections, persist: P
     await prev;
     return release;
   };
+};
+
+/**
+ * Runs a transaction's callback over `data` with its writes buffered; returns its result and
+ * the ops to commit. Nothing is applied to `data`: the caller applies the ops once they are safe.
+ */
+export const runBuffered = async <S extends Schema, T>(
+  data: Collections,
+  fn: (tx: WriteTx<S>) => T | Promise<T>,
+): Promise<{ result: T; ops: Op[] }> => {
+  const overlay: Overlay = new Map();
+  let open = true;
+  let result: T;
+  try {
+    result = await fn(createWriteTx<S>(data, overlay, () => open));
+  } finally {
+    open = false;
+  }
+  return { result, ops: opsOf(data, overlay) };
+};
+
+export const createTransactor = <S extends Schema>(data: Collections, persist: Persist): Transactor<S> => {
+  const lock = createMutex();
   return {
     data,
     async transact<T>(fn: (tx: WriteTx<S>) => T | Promise<T>): Promise<T> {
@@ -189,14 +213,8 @@ export const createTransactor = <S extends Schema>(data: Collections, persist: P
       let durable: Promise<void>;
       let result: T;
       try {
-        const overlay: Overlay = new Map();
-        let open = true;
-        try {
-          result = await fn(createWriteTx<S>(data, overlay, () => open));
-        } finally {
-          open = false;
-        }
-        const ops = opsOf(data, overlay);
+        let ops: Op[];
+        ({ result, ops } = await runBuffered<S, T>(data, fn));
         applyOps(data, ops);
         durable = persist(ops);
       } finally {

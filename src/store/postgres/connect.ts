@@ -1,6 +1,6 @@
 /**
- * Connecting to PostgreSQL: the client, the schema it works in, the advisory lock that keeps one
- * process per database schema, and errors that name the database but never the password.
+ * Connecting to PostgreSQL: the client, the schema it works in, and errors that name the database
+ * but never the password.
  */
 import pg from 'pg';
 import { CodedError } from '../../core/errors.js';
@@ -79,21 +79,7 @@ export const connect = async (t: PostgresTarget): Promise<Connected> => {
 };
 
 /**
- * Takes the session-level advisory lock of the schema: one process per database schema for now.
- * Several processes on one database is the next step of issue 9 (a shared scheduler and outbox,
- * per-conversation locks); until then a second opener is refused, as the file store's LOCK does.
- * The lock goes with the session: close() or a dead process releases it.
+ * The LISTEN/NOTIFY channel on which commits to `schema` are announced (channels are per
+ * database, so the schema is in the name; at most 63 bytes, as PostgreSQL identifiers).
  */
-export const takeLock = async (client: pg.Client, t: PostgresTarget): Promise<void> => {
-  const r = await client.query<{ ok: boolean }>(
-    "SELECT pg_try_advisory_lock(hashtext('netwerkbot:store:' || current_schema())) AS ok",
-  );
-  if (r.rows[0]?.ok !== true) {
-    throw new CodedError(
-      'STORE_IO',
-      `The PostgreSQL store (${describeTarget(t)}) is in use by another Netwerkbot process. Stop that ` +
-        `process first; for now only one process may use a database schema.`,
-      { context: { target: describeTarget(t) } },
-    );
-  }
-};
+export const notifyChannel = (schema: string): string => `netwerkbot_store:${schema}`.slice(0, 63);

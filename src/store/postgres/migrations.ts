@@ -25,6 +25,12 @@ export const SQL_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX records_seq ON records (seq);
    CREATE TABLE meta (key text PRIMARY KEY, value json NOT NULL);`,
+  // Several processes on one schema (a region): every commit takes the one row of store_clock
+  // FOR UPDATE, so commits are serialised and numbered; `changes` holds each commit's ops (NULL:
+  // everything was replaced, reload) so the other processes bring their image up to date.
+  `CREATE TABLE store_clock (id integer PRIMARY KEY CHECK (id = 1), rev bigint NOT NULL);
+   INSERT INTO store_clock (id, rev) VALUES (1, 0);
+   CREATE TABLE changes (rev bigint PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), ops json);`,
 ];
 
 /** Lock key (pg_advisory_xact_lock) that serialises concurrent migration runs on one database. */
