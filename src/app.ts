@@ -163,6 +163,13 @@ export interface AppOptions {
   readonly outbox?: Partial<OutboxSettings>;
   /** Called at most once a second while a broadcast is being delivered (console progress). */
   readonly onProgress?: (p: BroadcastProgress) => void;
+  /**
+   * The channels this process starts and delivers for (ROLES; default all of `channels`). The
+   * others are known for what they can do (threads, buttons) but served by another process.
+   */
+  readonly serve?: readonly string[];
+  /** Whether this process fires timeouts and runs the scheduler (ROLES; default true). */
+  readonly schedule?: boolean;
 }
 
 export interface App {
@@ -187,6 +194,8 @@ export interface App {
 export const createApp = (o: AppOptions): App => {
   const { i18n, flows, campaigns } = o.content ?? loadContent();
   const channels = new Map(o.channels.map((c) => [c.name, c]));
+  const served = o.channels.filter((c) => o.serve === undefined || o.serve.includes(c.name));
+  const schedule = o.schedule ?? true;
   const coreStore = o.store as unknown as Store<CoreSchema>;
   const render = (t: Template, lng: string) => renderTemplate(i18n, t, lng);
   const hours = o.hours ?? DEFAULT_HOURS;
@@ -197,7 +206,7 @@ export const createApp = (o: AppOptions): App => {
   const digest = { nudgeDays: inactivity.nudgeDays, termEndWarningDays: o.termEndWarningDays ?? 60 };
   const dispatcher = createDispatcher({
     store: coreStore,
-    channels,
+    channels: new Map(served.map((c) => [c.name, c])),
     clock: o.clock,
     log: o.log,
     ...o.outbox,
@@ -308,6 +317,11 @@ export const createApp = (o: AppOptions): App => {
     },
   });
   const onInbound = (m: Inbound) => runtime.handle(m);
+  // A store shared with other processes: wake for messages and jobs they wrote.
+  const unwatch = o.store.watch?.((changed) => {
+    if (changed.has('outbox')) dispatcher.wake();
+    if (changed.has('jobs')) scheduler.refresh();
+  });
   const live: Channel[] = [];
   const failed: { channel: string; reason: string }[] = [];
   return {
@@ -318,7 +332,7 @@ export const createApp = (o: AppOptions): App => {
     onInbound,
     failed,
     start: async () => {
-      for (const c of o.channels) {
+      for (const c of served) {
         try {
           await c.start(onInbound);
           live.push(c);
@@ -339,6 +353,7 @@ export const createApp = (o: AppOptions): App => {
       return live.map((c) => c.name);
     },
     tick: async () => {
+      if (!schedule) return dispatcher.flush();
       await runtime.tick();
       await scheduler.tick().catch((e: unknown) => o.log.error({ err: String(e) }, 'scheduler failed'));
       if (o.purgeBackups)
@@ -352,6 +367,7 @@ export const createApp = (o: AppOptions): App => {
       await dispatcher.idle();
     },
     stop: async () => {
+      unwatch?.();
       for (const c of live) await c.stop().catch(() => undefined);
       await runtime.idle();
       await dispatcher.stop();

@@ -23,6 +23,7 @@ import { createLog } from './logging.js';
 import { createMemoryStore, openFileStore } from './store/index.js';
 import { removeCopies } from './store/file/purge.js';
 import { openPostgresStore } from './store/postgres/index.js';
+import { openRoleLocks, type RoleLocks } from './store/postgres/roles.js';
 import { createAdjustableClock, createSystemIds } from './system.js';
 import { createWebChannel } from './channels/web/index.js';
 import { createLocalWeb, type WebServer } from './web/index.js';
@@ -188,6 +189,32 @@ export const ensureDemo = async (
   });
 };
 
+/**
+ * On PostgreSQL, waits until this process holds each of its roles (another process may have one:
+ * this one waits and takes over when that one ends). A lost lock connection stops the process, as
+ * its roles may already run elsewhere. Other stores have one process, so nothing to take.
+ */
+const takeRoles = async (
+  config: Config,
+  roles: readonly string[],
+  o: { print: (s: string) => void; t: (k: string, p?: Record<string, string | number>) => string; log: Log },
+): Promise<RoleLocks | null> => {
+  if (config.STORE !== 'postgres' || config.DATABASE_URL === undefined || roles.length === 0) return null;
+  const locks = await openRoleLocks({
+    url: config.DATABASE_URL,
+    onWait: (role) => o.print(o.t('role_waiting', { role })),
+    onLost: (err) => {
+      o.log.error({ err: err.message }, 'role locks lost');
+      o.print(o.t('role_lost', { roles: roles.join(', ') }));
+      process.exit(1);
+    },
+  });
+  await locks.acquire(roles);
+  o.print(o.t('role_taken', { roles: roles.join(', ') }));
+  o.log.info({ roles }, 'roles taken');
+  return locks;
+};
+
 /** `npm start`: the bot on its configured channels, or the console with demo data. */
 export const runBot = async (): Promise<void> => {
   const config = loadConfig();
@@ -197,15 +224,35 @@ export const runBot = async (): Promise<void> => {
     content.i18n.t(config.CLI_LANGUAGE, `cli:${k}`, p);
   const store = await openStore(config, log);
   const channels = realChannels(config, { log, i18n: content.i18n });
-  const useConsole = config.CONSOLE === 'true' || (config.CONSOLE === 'auto' && channels.length === 0);
+  // ROLES other than `all` (a region): only what is named runs here; no console or demo by default.
+  const roles = config.ROLES.includes('all') ? null : config.ROLES;
+  const has = (role: string) => roles === null || roles.includes(role);
+  const useConsole =
+    roles === null
+      ? config.CONSOLE === 'true' || (config.CONSOLE === 'auto' && channels.length === 0)
+      : has('console') && config.CONSOLE !== 'false';
   // The simulator's clock control moves this clock forward; without it, it is the wall clock.
   const clock = createAdjustableClock();
-  const useWeb = config.WEB === 'true' || (config.WEB === 'auto' && useConsole);
+  const useWeb =
+    roles === null
+      ? config.WEB === 'true' || (config.WEB === 'auto' && useConsole)
+      : has('web') && config.WEB !== 'false';
   const web = useWeb ? createWebChannel({ now: () => clock.now() }) : null;
+  const serve = [
+    ...channels.map((c) => c.name).filter(has),
+    ...(web ? ['web'] : []),
+    ...(useConsole ? ['console'] : []),
+  ];
+  const schedule = has('scheduler');
+  const locks = await takeRoles(config, [...serve, ...(schedule ? ['scheduler'] : [])], {
+    print: (s) => process.stdout.write(`${s}\n`),
+    t,
+    log,
+  });
   const people = await ensureDemo(store, config, {
     clock,
     i18n: content.i18n,
-    hasRealChannels: channels.length > 0,
+    hasRealChannels: channels.length > 0 || roles !== null,
     print: (s) => process.stdout.write(`${s}\n`),
   });
   if (web) channels.push(web);
@@ -243,6 +290,8 @@ export const runBot = async (): Promise<void> => {
         `${t('broadcast_progress', { id: p.broadcastId, sent: p.sent, failed: p.failed, pending: p.pending })}\n`,
       ),
     content,
+    serve,
+    schedule,
   });
   const server: WebServer | null = web
     ? await createLocalWeb({
@@ -279,9 +328,10 @@ export const runBot = async (): Promise<void> => {
     process.stdout.write(
       `${t('channels_live', { channels: live.filter((c) => c !== 'console').join(', ') || '-' })}\n`,
     );
-  if (live.length === 0) {
-    // Nothing to talk on: say so and stop, rather than run deaf.
+  if (live.length === 0 && !schedule) {
+    // Nothing to talk on and nothing to plan: say so and stop, rather than run deaf.
     await app.stop();
+    await locks?.release();
     await store.close();
     process.exitCode = 1;
     return;
@@ -297,6 +347,7 @@ export const runBot = async (): Promise<void> => {
     await Promise.race([app.idle(), new Promise((r) => setTimeout(r, 5000).unref())]);
     await app.stop();
     await store.close();
+    await locks?.release();
     if (useConsole) process.stdout.write(`${t('console_bye')}\n`);
     process.exit(0);
   };

@@ -28,11 +28,27 @@ const rate = z
   .string()
   .regex(/^(off|[1-9]\d{0,5}\/(s|min|h))$/, 'a rate such as 30/s, 20/min or 100/h, or off');
 
+/** What a process may do (ROLES): run the scheduler, and serve each channel. */
+export const ROLE_NAMES = ['all', 'scheduler', 'telegram', 'slack', 'whatsapp', 'web', 'console'] as const;
+
 const configFields = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   STORE: z.enum(['file', 'memory', 'postgres']).default('file'),
   DATABASE_URL: z.string().min(1).optional(),
   STORE_COMPACT_AFTER_MB: z.coerce.number().min(0.01).max(1024).default(8),
+  ROLES: z
+    .string()
+    .default('all')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((r) => r.trim().toLowerCase())
+        .filter((r) => r !== ''),
+    )
+    .refine(
+      (list) => list.length > 0 && list.every((r) => (ROLE_NAMES as readonly string[]).includes(r)),
+      `a comma-separated list of ${ROLE_NAMES.join(', ')}`,
+    ),
   DEMO_DATA: auto.default('auto'),
   CONSOLE: auto.default('auto'),
   WEB: auto.default('auto'),
@@ -134,6 +150,11 @@ export const VARIABLES: Readonly<Record<ConfigKey, VariableDoc>> = {
     description: 'PostgreSQL connection string; required when STORE=postgres.',
     example: 'postgres://netwerkbot:secret@127.0.0.1:5432/netwerkbot',
     secret: true,
+  },
+  ROLES: {
+    description:
+      'What this process does: `all`, or a comma list of scheduler, telegram, slack, whatsapp, web, console. With STORE=postgres each role runs in one process at a time; a second process with the same role waits and takes over when the first stops.',
+    example: 'all',
   },
   STORE_COMPACT_AFTER_MB: {
     description: 'Journal size in MB after which the file store writes a fresh snapshot.',

@@ -402,6 +402,9 @@ export const createRuntime = <S extends CoreSchema>(o: RuntimeOptions<S>): Runti
           .run(key, async () => {
             const r = await o.store.transact((tx) => {
               const t = o.clock.now();
+              // The list above may be stale: an answer since (here or in another process) cleared it.
+              const timer = tx.get('timers', key) as S['timers'] | undefined;
+              if (!timer || Date.parse(timer.dueAt) > t.getTime()) return null;
               const rec = tx.get('conversations', key) as S['conversations'] | undefined;
               if (!rec) {
                 tx.delete('timers', key);

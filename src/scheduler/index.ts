@@ -186,6 +186,9 @@ export const createScheduler = <S extends Schema, J extends JobRecord>(
       running ??= round().finally(() => (running = null));
       return running;
     },
+    refresh: () => {
+      known = -1;
+    },
     indexed: () => heap.size,
   };
 };

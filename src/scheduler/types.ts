@@ -72,6 +72,8 @@ export interface SchedulerOptions<S extends Schema, J extends JobRecord> {
 export interface Scheduler {
   /** Runs every job that is due, each in its own transaction; returns how many it handled. */
   tick(): Promise<number>;
+  /** Jobs were changed elsewhere (another process): the next tick rebuilds the index from the store. */
+  refresh(): void;
   /** How many due jobs the in-memory index holds (after the first tick). */
   indexed(): number;
 }
