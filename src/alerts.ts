@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import type { AdminNotifier, ChannelEvent } from './core/channel.js';
 import type { Log } from './core/log.js';
+import { isWhatsAppChannel } from './core/messages.js';
 import type { I18n } from './i18n/index.js';
 
 /** How platforms write their own names. */
@@ -41,7 +42,10 @@ export const createAdminAlerts = (o: AdminAlertOptions): ((e: ChannelEvent) => v
   const t = (key: string, params: Record<string, string | number>) =>
     o.i18n.t(o.lng, `staff:admin.${key}`, params);
   return (e) => {
-    const channel = DISPLAY[e.channel] ?? e.channel;
+    // One of a region's numbers (whatsapp-gent) is named, so the admins scan the right phone.
+    const channel =
+      DISPLAY[e.channel] ??
+      (isWhatsAppChannel(e.channel) ? `WhatsApp ${e.channel.slice('whatsapp-'.length)}` : e.channel);
     o.log.info({ channel: e.channel, event: e.kind, attempt: e.attempt, reason: e.reason }, 'channel event');
     switch (e.kind) {
       case 'qr': {

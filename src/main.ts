@@ -13,6 +13,7 @@ import {
 import { createTelegramChannel } from './channels/telegram/index.js';
 import { checkChromium, createWhatsAppChannel, createWwebjsClient } from './channels/whatsapp/index.js';
 import type { Channel } from './core/channel.js';
+import { whatsAppChannelName } from './core/messages.js';
 import type { Clock } from './core/clock.js';
 import type { Log } from './core/log.js';
 import type { Store } from './core/store.js';
@@ -145,10 +146,12 @@ export const realChannels = (config: Config, deps: ChannelDeps): Channel[] => {
     });
     channels.push(
       createWhatsAppChannel({
+        name: whatsAppChannelName(config.WHATSAPP_ACCOUNT),
         createClient: () => {
           checkChromium(config.PUPPETEER_EXECUTABLE_PATH);
           return createWwebjsClient({
             dataDir: config.DATA_DIR,
+            session: whatsAppChannelName(config.WHATSAPP_ACCOUNT),
             executablePath: config.PUPPETEER_EXECUTABLE_PATH,
           });
         },

@@ -46,6 +46,16 @@ describe('admin alerts', () => {
     expect(posted.at(-1)!.text).toBe('✅ WhatsApp is verbonden.');
   });
 
+  it("names which of a region's WhatsApp numbers it is about", async () => {
+    const { posted, alert } = setup();
+    alert({ channel: 'whatsapp-gent', kind: 'ready' });
+    alert({ channel: 'whatsapp-gent', kind: 'disconnected', reason: 'CONFLICT' });
+    await settle();
+    expect(posted.map((p) => p.text)).toEqual([
+      '⚠️ WhatsApp gent is niet meer verbonden (CONFLICT). Ik probeer opnieuw te verbinden.',
+    ]);
+  });
+
   it('tells the admins about a lost connection and a link to renew, and not about every retry', async () => {
     const { posted, alert } = setup();
     alert({ channel: 'whatsapp', kind: 'ready' });

@@ -20,6 +20,7 @@ import {
   type Criterion,
   type ImportProblem,
 } from '../domain/activities/index.js';
+import { isWhatsAppChannel } from '../core/messages.js';
 import { localDate } from '../domain/dates.js';
 import { createSystemIds, systemClock } from '../system.js';
 import { withStore, type CliContext } from './context.js';
@@ -287,7 +288,7 @@ const change = async (ctx: CliContext, sub: 'override' | 'cancel', o: Opts): Pro
 const groupAdd = async (ctx: CliContext, o: Opts): Promise<number> => {
   if (missing(ctx, o, ['gemeente', 'channel', 'chat', 'name'])) return 2;
   const channel = (str(o['channel']) ?? '').trim().toLowerCase();
-  if (!GROUP_CHANNELS.includes(channel)) {
+  if (!GROUP_CHANNELS.includes(channel) && !isWhatsAppChannel(channel)) {
     ctx.err(ctx.t('group.bad_channel', { channel }));
     return 2;
   }

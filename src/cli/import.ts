@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { whatsAppChannelName } from '../core/messages.js';
 import { importPeople, type ImportedPerson, type RowProblem } from '../domain/people-import/index.js';
 import { createSystemIds, systemClock } from '../system.js';
 import { withStore, type CliContext } from './context.js';
@@ -12,6 +13,7 @@ const OPTIONS = {
   data: { type: 'string' },
   'skip-invalid': { type: 'boolean' },
   send: { type: 'boolean' },
+  'whatsapp-account': { type: 'string' },
 } as const;
 
 /** How many gemeenten a "use one of" fix names at most. */
@@ -57,7 +59,7 @@ const printTable = (ctx: CliContext, created: readonly ImportedPerson[]) => {
 };
 
 /**
- * `import people FILE.csv [--skip-invalid] [--send] [--gemeente G] [--coach NAME]`: the coach's
+ * `import people FILE.csv [--skip-invalid] [--send] [--gemeente G] [--coach NAME] [--whatsapp-account A]`: the coach's
  * spreadsheet of people, all rows checked first, in one transaction. Exit 0 imported (also when
  * every row was there already), 1 rows wrong (nothing imported) or unreadable file, 2 usage.
  */
@@ -88,6 +90,11 @@ export const importCommand = async (
   const name = file;
   const gemeente = str(values['gemeente']) ?? str(values['municipality']);
   const coach = str(values['coach']);
+  const account = str(values['whatsapp-account'])?.toLowerCase() ?? ctx.config.WHATSAPP_ACCOUNT;
+  if (account !== undefined && !/^[a-z0-9]{1,20}$/.test(account)) {
+    ctx.err(ctx.t('import:cli.bad_account', { account }));
+    return 1;
+  }
   return withStore(ctx, async (store) => {
     const { r, known } = await store.transact((tx) => {
       const known = tx
@@ -107,6 +114,7 @@ export const importCommand = async (
         skipInvalid: values['skip-invalid'] === true,
         send: values['send'] === true,
         outreachWaitDays: ctx.config.OUTREACH_WAIT_DAYS,
+        whatsAppChannel: whatsAppChannelName(account),
         onProgress: (done, total) => ctx.err(ctx.t('import:cli.progress', { done, total })),
       });
       return { r, known };

@@ -46,8 +46,12 @@ const configFields = z.object({
         .filter((r) => r !== ''),
     )
     .refine(
-      (list) => list.length > 0 && list.every((r) => (ROLE_NAMES as readonly string[]).includes(r)),
-      `a comma-separated list of ${ROLE_NAMES.join(', ')}`,
+      (list) =>
+        list.length > 0 &&
+        list.every(
+          (r) => (ROLE_NAMES as readonly string[]).includes(r) || /^whatsapp-[a-z0-9]{1,20}$/.test(r),
+        ),
+      `a comma-separated list of ${ROLE_NAMES.join(', ')} (or whatsapp-<account> for one of several numbers)`,
     ),
   DEMO_DATA: auto.default('auto'),
   CONSOLE: auto.default('auto'),
@@ -92,6 +96,10 @@ const configFields = z.object({
     .regex(/^[CG][A-Z0-9]{6,}$/, 'a channel id such as C0123ABCD (channel details → bottom)')
     .optional(),
   WHATSAPP: bool.default(false),
+  WHATSAPP_ACCOUNT: z
+    .string()
+    .regex(/^[a-z0-9]{1,20}$/, '1 to 20 lowercase letters or digits, e.g. gent')
+    .optional(),
   PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
   WHATSAPP_PACE_MS: int(0, 60_000).default(1200),
   DIGEST_CRON: z
@@ -263,6 +271,11 @@ export const VARIABLES: Readonly<Record<ConfigKey, VariableDoc>> = {
   SLACK_ADMIN_CHANNEL: {
     description: 'Channel id where admins get alerts (WhatsApp QR code, lost connections).',
     example: 'C0123ABCD',
+  },
+  WHATSAPP_ACCOUNT: {
+    description:
+      'Several WhatsApp numbers in one region: this process serves the number named here (its channel and role are whatsapp-<account>, its session is kept in DATA_DIR/whatsapp-<account>); people imported here get this number. Empty: the one number `whatsapp`.',
+    example: 'gent',
   },
   WHATSAPP: {
     description:

@@ -1,4 +1,5 @@
 import type { Config } from '../config/index.js';
+import { whatsAppChannelName } from '../core/messages.js';
 import { parseQuietHours, type QuietHours } from './quiet-hours.js';
 import { parseRate, type ChannelPolicy, type RateLimit } from './rate-limit.js';
 
@@ -21,7 +22,7 @@ type OutboxConfig = Pick<
   | 'RATE_TELEGRAM_GROUP'
   | 'RATE_SLACK_CHAT'
   | 'RATE_WHATSAPP'
->;
+> & { readonly WHATSAPP_ACCOUNT?: string | undefined };
 
 /** A checked configuration value; `undefined` would be a bug in the schema's pattern. */
 const rate = (text: string): RateLimit | null => parseRate(text) ?? null;
@@ -46,7 +47,7 @@ export const outboxSettings = (c: OutboxConfig): OutboxSettings => {
         concurrency,
       },
       slack: { perChat: rate(c.RATE_SLACK_CHAT), concurrency },
-      whatsapp: { overall: rate(c.RATE_WHATSAPP), concurrency },
+      [whatsAppChannelName(c.WHATSAPP_ACCOUNT)]: { overall: rate(c.RATE_WHATSAPP), concurrency },
     },
   };
 };

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { COLLECTIONS, DATA_VERSION, MIGRATIONS, type DataSchema } from '../../src/domain/index.js';
+import { openFileStore } from '../../src/store/index.js';
 import { wetterenCli } from '../helpers/cli.js';
 
 const MESSY = 'test/fixtures/people/messy.csv';
@@ -42,5 +44,34 @@ describe('import people (CLI)', () => {
     const usage = await run('import', 'people');
     expect(usage.code).toBe(2);
     expect(usage.err).toContain('import people BESTAND.csv');
+  }, 120_000);
+
+  it('puts people on the WhatsApp number named by --whatsapp-account or WHATSAPP_ACCOUNT', async () => {
+    const { run, person, dir } = await wetterenCli('import-account', { WHATSAPP_ACCOUNT: 'gent' });
+    await person('Lotte', 'coach');
+    expect(
+      await run('import', 'people', MESSY, '--skip-invalid', '--whatsapp-account', 'Aalst'),
+    ).toMatchObject({
+      code: 0,
+    });
+    const bad = await run('import', 'people', MESSY, '--whatsapp-account', 'aalst west');
+    expect(bad).toMatchObject({ code: 1 });
+    expect(bad.err).toContain(
+      '--whatsapp-account aalst west kan niet. Oplossing: 1 tot 20 kleine letters of cijfers',
+    );
+    // The same phone on another number is the same person: not added twice.
+    const again = await run('import', 'people', MESSY, '--skip-invalid');
+    expect(again.out).toContain(`${MESSY}:2 Amal Haddad bestaat al (zelfde telefoonnummer).`);
+    const store = await openFileStore<DataSchema>({
+      dir,
+      schemaVersion: DATA_VERSION,
+      migrations: MIGRATIONS,
+      collections: COLLECTIONS,
+      backupOnStart: false,
+    });
+    const channels = await store.read((tx) => tx.list('identities').map((i) => i.address.channel));
+    await store.close();
+    expect(new Set(channels)).toEqual(new Set(['whatsapp-aalst']));
+    expect(channels).toHaveLength(4);
   }, 120_000);
 });

@@ -41,6 +41,22 @@ describe('configuration', () => {
     expect(msg).toMatch(/STORE="sql": .*"file".*"memory"/);
   });
 
+  it('reads ROLES as a list and checks each role; WHATSAPP_ACCOUNT names one of several numbers', () => {
+    expect(loadConfig({}, null).ROLES).toEqual(['all']);
+    expect(loadConfig({ ROLES: 'Telegram, slack,whatsapp-gent' }, null).ROLES).toEqual([
+      'telegram',
+      'slack',
+      'whatsapp-gent',
+    ]);
+    expect(errorOf(() => loadConfig({ ROLES: 'telegram,planner' }, null))).toMatch(
+      /ROLES="telegram,planner": a comma-separated list of all, scheduler, telegram, slack, whatsapp, web, console/,
+    );
+    expect(loadConfig({ WHATSAPP_ACCOUNT: 'gent' }, null).WHATSAPP_ACCOUNT).toBe('gent');
+    expect(errorOf(() => loadConfig({ WHATSAPP_ACCOUNT: 'Gent Centrum' }, null))).toMatch(
+      /WHATSAPP_ACCOUNT="Gent Centrum": 1 to 20 lowercase letters or digits/,
+    );
+  });
+
   it('reads .env, and the real environment wins', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nb-env-'));
     const file = join(dir, '.env');

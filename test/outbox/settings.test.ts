@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
+import { silentLog } from '../../src/core/log.js';
+import { realChannels } from '../../src/main.js';
 import { isCodedError } from '../../src/core/errors.js';
 import { DEFAULT_QUIET_HOURS, outboxSettings, PLATFORM_POLICIES } from '../../src/outbox/index.js';
 
@@ -33,5 +36,15 @@ describe('outbox settings from the configuration', () => {
       expect((e as Error).message).toMatch(/RATE_TELEGRAM="fast": .*30\/s, 20\/min or 100\/h, or off/);
       expect((e as Error).message).toMatch(/QUIET_HOURS="21-8": HH:MM-HH:MM/);
     }
+  });
+
+  it("names a region's WhatsApp number: its channel, its limit, its session", () => {
+    const config = loadConfig({ WHATSAPP: 'true', WHATSAPP_ACCOUNT: 'gent', RATE_WHATSAPP: '10/min' }, null);
+    expect(outboxSettings(config).policies['whatsapp-gent']).toMatchObject({
+      overall: { count: 10, perMs: 60_000 },
+    });
+    expect(outboxSettings(config).policies['whatsapp']).toBeUndefined();
+    const channels = realChannels(config, { log: silentLog, i18n: loadContent().i18n });
+    expect(channels.map((c) => c.name)).toEqual(['whatsapp-gent']);
   });
 });

@@ -59,8 +59,10 @@ export interface WhatsAppClient {
 const _fits = (c: InstanceType<typeof Client>): WhatsAppClient => c;
 
 export interface WwebjsClientOptions {
-  /** DATA_DIR: the session is kept in `<dataDir>/whatsapp`, next to the database. */
+  /** DATA_DIR: the session is kept in `<dataDir>/<session>`, next to the database. */
   readonly dataDir: string;
+  /** The session's folder: the channel name (`whatsapp`, or `whatsapp-<account>`). Default `whatsapp`. */
+  readonly session?: string;
   /** PUPPETEER_EXECUTABLE_PATH: the system Chromium (Puppeteer's own download is skipped). */
   readonly executablePath: string;
 }
@@ -71,7 +73,7 @@ export interface WwebjsClientOptions {
  */
 export const createWwebjsClient = (o: WwebjsClientOptions): WhatsAppClient =>
   new Client({
-    authStrategy: new LocalAuth({ dataPath: join(o.dataDir, 'whatsapp') }),
+    authStrategy: new LocalAuth({ dataPath: join(o.dataDir, o.session ?? 'whatsapp') }),
     puppeteer: {
       executablePath: o.executablePath,
       headless: true,

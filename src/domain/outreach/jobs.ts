@@ -1,4 +1,4 @@
-import type { Outbound } from '../../core/messages.js';
+import { isWhatsAppChannel, type Outbound } from '../../core/messages.js';
 import { pendingOutbox } from '../../core/records.js';
 import type { Json, WriteTx } from '../../core/store.js';
 import type { JobKind } from '../../scheduler/index.js';
@@ -50,7 +50,7 @@ export const outreachJobs = (d: OutreachJobDeps): { handlers: Record<string, Han
   /** Writes the message to the person's WhatsApp chat (the one the import linked), else their latest. */
   const send = (tx: WriteTx<DataSchema>, p: Person, key: string, job: Job, now: Date): boolean => {
     const ids = tx.list('identities', (i) => i.personId === p.id);
-    const to = (ids.find((i) => i.address.channel === 'whatsapp') ?? ids.at(-1))?.address;
+    const to = (ids.find((i) => isWhatsAppChannel(i.address.channel)) ?? ids.at(-1))?.address;
     if (!to) return false;
     const id = `job:${job.id}`;
     tx.put('outbox', id, pendingOutbox(id, to, message(tx, p, key), now, { kind: 'broadcast' }));

@@ -27,6 +27,8 @@ export interface PeopleImportOptions extends ValidateOptions {
   readonly send?: boolean;
   /** Days a newcomer has to answer the first message (OUTREACH_WAIT_DAYS). */
   readonly outreachWaitDays: number;
+  /** The channel of the WhatsApp number the people get (WHATSAPP_ACCOUNT); default `whatsapp`. */
+  readonly whatsAppChannel?: string;
 }
 
 /** One person the import created. */
@@ -57,10 +59,13 @@ export type PeopleImportResult =
       readonly ignored: readonly string[];
     };
 
-/** The WhatsApp address of an E.164 number, as whatsapp-web.js names a person's chat. */
-export const whatsAppAddress = (e164: string): Address => {
+/**
+ * The WhatsApp address of an E.164 number, as whatsapp-web.js names a person's chat, on the
+ * channel of one of the region's numbers (`whatsapp` by default).
+ */
+export const whatsAppAddress = (e164: string, channel = 'whatsapp'): Address => {
   const id = whatsAppId(e164);
-  return { channel: 'whatsapp', chat: id, user: id };
+  return { channel, chat: id, user: id };
 };
 
 const PROGRESS_EVERY = 500;
@@ -121,7 +126,7 @@ const create = (tx: WriteTx<DataSchema>, row: ValidRow, o: PeopleImportOptions):
   const person: Person = row.externalId ? { ...r.person, externalId: row.externalId } : r.person;
   if (row.externalId) tx.put('people', person.id, person);
   if (row.phone) {
-    const address = whatsAppAddress(row.phone);
+    const address = whatsAppAddress(row.phone, o.whatsAppChannel);
     tx.put('identities', addressKey(address), { v: 1, address, personId: person.id, linkedAt: at });
   }
   if (row.term) {

@@ -1,3 +1,4 @@
+import { isWhatsAppChannel } from '../../core/messages.js';
 import type { ReadTx } from '../../core/store.js';
 import { authorize } from '../access/policy.js';
 import type { Role } from '../roles.js';
@@ -111,7 +112,7 @@ const lookups = (tx: ReadTx<DataSchema>) => {
   }
   const byWhatsApp = new Map<string, string>();
   for (const i of tx.list('identities'))
-    if (i.address.channel === 'whatsapp') byWhatsApp.set(i.address.chat, i.personId);
+    if (isWhatsAppChannel(i.address.channel)) byWhatsApp.set(i.address.chat, i.personId);
   return { gemeenten, staff, byExternal, byWhatsApp };
 };
 
