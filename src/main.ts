@@ -331,8 +331,9 @@ export const runBot = async (): Promise<void> => {
     process.stdout.write(
       `${t('channels_live', { channels: live.filter((c) => c !== 'console').join(', ') || '-' })}\n`,
     );
-  if (live.length === 0 && !schedule) {
-    // Nothing to talk on and nothing to plan: say so and stop, rather than run deaf.
+  if (live.length === 0 && (roles === null || !schedule)) {
+    // Nothing to talk on (a region's scheduler-only process excepted): say so and stop, rather
+    // than run deaf.
     await app.stop();
     await locks?.release();
     await store.close();
