@@ -312,6 +312,8 @@ export const runBot = async (): Promise<void> => {
         host: config.WEB_HOST,
         port: config.WEB_PORT,
         ...(config.WEB_PASSWORD ? { password: config.WEB_PASSWORD } : {}),
+        // The simulator moves its clock and resets all data: not on a region's shared database.
+        simulator: config.STORE !== 'postgres',
         log,
       })
     : null;

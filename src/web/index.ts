@@ -21,6 +21,12 @@ export interface LocalWebOptions {
   readonly port: number;
   readonly password?: string;
   readonly log: Log;
+  /**
+   * The simulator (panes, clock control, reset) at `/`; default true. Off on a shared database (a
+   * region): its clock and its reset of all data are for a local demo. Then `/` leads to the
+   * dashboard.
+   */
+  readonly simulator?: boolean;
 }
 
 /** Only `/dashboard` and below go to the dashboard's routes. */
@@ -31,12 +37,20 @@ const under =
       ? route(req, res, url)
       : Promise.resolve(false);
 
+/** Without the simulator, `/` leads to the dashboard. */
+const toDashboard: WebRoute = async (req, res, url) => {
+  if (url.pathname !== '/' || req.method !== 'GET') return false;
+  res.writeHead(302, { location: '/dashboard' }).end();
+  return true;
+};
+
 /**
  * The local web server with the simulator at `/` and the coach dashboard at `/dashboard`. The
  * people linked on the console (the demo's coach and buddy) get their web pane too. Throws a
  * coded error when WEB_HOST is not loopback and WEB_PASSWORD is missing.
  */
 export const createLocalWeb = async (o: LocalWebOptions): Promise<WebServer> => {
+  const simulator = o.simulator ?? true;
   const server = createWebServer({
     host: o.host,
     port: o.port,
@@ -44,9 +58,11 @@ export const createLocalWeb = async (o: LocalWebOptions): Promise<WebServer> => 
     log: o.log,
     routes: [
       under('/dashboard', dashboardRoutes(o.ctx)),
-      simulatorRoutes({ ctx: o.ctx, channel: o.channel, clock: o.clock, app: o.app, log: o.log }),
+      simulator
+        ? simulatorRoutes({ ctx: o.ctx, channel: o.channel, clock: o.clock, app: o.app, log: o.log })
+        : toDashboard,
     ],
   });
-  await o.ctx.store.transact((tx) => linkToWeb(tx, o.channel.name, o.clock.now()));
+  if (simulator) await o.ctx.store.transact((tx) => linkToWeb(tx, o.channel.name, o.clock.now()));
   return server;
 };

@@ -28,7 +28,7 @@ export interface TestWeb {
  * the coach digest on), over a memory store, on a loopback port of its own. The clock starts on
  * Monday 23 November 2026, 10:00 in Brussels, and moves only with the clock control.
  */
-export const startTestWeb = async (o: { password?: string } = {}): Promise<TestWeb> => {
+export const startTestWeb = async (o: { password?: string; simulator?: boolean } = {}): Promise<TestWeb> => {
   const base = new ManualClock('2026-11-23T09:00:00Z');
   const clock = createAdjustableClock(base);
   const store = memoryStore();
@@ -54,6 +54,7 @@ export const startTestWeb = async (o: { password?: string } = {}): Promise<TestW
     host: '127.0.0.1',
     port: 0,
     ...(o.password ? { password: o.password } : {}),
+    ...(o.simulator === undefined ? {} : { simulator: o.simulator }),
     log: silentLog,
   });
   await app.start();

@@ -144,6 +144,17 @@ describe('the simulator over HTTP', () => {
 });
 
 describe('the web channel', () => {
+  it('is off on a shared database: no clock, no reset, the address leads to the dashboard', async () => {
+    web = await startTestWeb({ simulator: false });
+    const home = await fetch(`${web.url}/`, { redirect: 'manual' });
+    expect(home.status).toBe(302);
+    expect(home.headers.get('location')).toBe('/dashboard');
+    expect((await post(web.url, '/simulator/reset', {})).status).toBe(404);
+    expect((await post(web.url, '/simulator/clock', { step: 'day' })).status).toBe(404);
+    expect((await fetch(`${web.url}/dashboard`)).status).toBe(200);
+    expect(await web.store.read((tx) => tx.count('people'))).toBeGreaterThan(0);
+  });
+
   it('edits a message in place when the bot replaces it', async () => {
     const channel = createWebChannel({ now: () => new Date('2026-11-23T09:00:00Z') });
     const seen: string[] = [];
