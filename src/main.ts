@@ -287,7 +287,12 @@ export const runBot = async (): Promise<void> => {
     log,
     ...configuredOptions(config),
     // After a "vergeet mij" or retention erasure the start-up backups still hold the person: remove them.
-    ...(config.STORE === 'file' ? { purgeBackups: () => removeCopies(config.DATA_DIR) } : {}),
+    // PostgreSQL has no backups of ours, but its change log is emptied after an erasure (compact).
+    ...(config.STORE === 'file'
+      ? { purgeBackups: () => removeCopies(config.DATA_DIR) }
+      : config.STORE === 'postgres'
+        ? { purgeBackups: async () => 0 }
+        : {}),
     onProgress: (p) =>
       process.stdout.write(
         `${t('broadcast_progress', { id: p.broadcastId, sent: p.sent, failed: p.failed, pending: p.pending })}\n`,

@@ -53,6 +53,29 @@ describe.skipIf(pgUrl === undefined)('postgres store', () => {
     await b.close();
   });
 
+  it('forgets erased data: compact empties the change log, and the other processes still follow', async () => {
+    const schema = freshSchema();
+    const a = await openPostgresStore<TestSchema>(pgOptions(schema, { pollMs: 60_000 }));
+    const b = await openPostgresStore<TestSchema>(pgOptions(schema, { pollMs: 60_000 }));
+    await a.transact((tx) => tx.put('people', 'p1', { name: 'Amina Haddad', hours: 1 }));
+    await a.transact((tx) => tx.put('people', 'p2', { name: 'Sara', hours: 0 }));
+    await a.transact((tx) => tx.put('people', 'p1', { name: '(gewist)' }));
+    const before = await query<{ ops: string | null }>(schema, 'SELECT ops::text AS ops FROM changes');
+    expect(before.some((r) => r.ops?.includes('Amina Haddad'))).toBe(true);
+    await a.compact?.();
+    const after = await query<{ ops: string }>(schema, 'SELECT ops::text AS ops FROM changes');
+    expect(after).toEqual([]);
+    const rows = await query<{ data: string }>(schema, 'SELECT data::text AS data FROM records');
+    expect(rows.some((r) => r.data.includes('Amina'))).toBe(false);
+    // b never saw the last changes; the log is gone, so it reads the tables.
+    expect(await b.transact((tx) => tx.list('people'))).toEqual([
+      { name: '(gewist)' },
+      { name: 'Sara', hours: 0 },
+    ]);
+    await a.close();
+    await b.close();
+  });
+
   it('refuses to go on when another process migrated the data to a newer version', async () => {
     const schema = freshSchema();
     const old = await openPostgresStore<TestSchema>(pgOptions(schema, { pollMs: 60_000 }));

@@ -360,6 +360,24 @@ const startPostgresStore = <S extends Schema>(
       ensureOpen();
       return locked(async (c) => ({ value: await sql('counting records', () => countAll(c)) }));
     },
+    // After an erasure: the change log still holds the erased records as they were written, so it
+    // is emptied (processes behind it reload the whole image), then VACUUM frees the dead row
+    // versions of both tables (best effort; it cannot run inside a transaction).
+    compact: async () => {
+      ensureOpen();
+      await locked(async (c, cur) => {
+        await sql('emptying the change log', () => pruneChanges(c, cur));
+        return { value: undefined };
+      });
+      const release = await lock();
+      try {
+        await (await session()).query('VACUUM records, changes');
+      } catch (e) {
+        o.log('store.vacuum_failed', { where, err: e instanceof Error ? e.message : String(e) });
+      } finally {
+        release();
+      }
+    },
     revision: () => rev,
     close: async () => {
       if (closed) return;
