@@ -32,6 +32,7 @@ import {
 import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/index.js';
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
 import { person } from '../fakes/telegram/updates.js';
+import { activity } from '../helpers/activities.js';
 import { freshSchema, pgUrl, reportMissingPostgres } from '../store/postgres-helpers.js';
 
 reportMissingPostgres('region: three processes on one database');
@@ -109,29 +110,11 @@ const seed = async (store: PostgresStore<DataSchema>, now: Date) => {
       tx.put('identities', addressKey(address), { v: 1, address, personId: id, linkedAt: at });
     }
     const startsAt = new Date(now.getTime() + 2 * 86_400_000);
-    tx.put('activities', 'a_walk', {
-      v: 1,
-      id: 'a_walk',
-      title: TITLE,
-      description: 'Samen wandelen en Nederlands praten.',
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
-      place: 'Kaai',
-      address: 'Kaai 1, Wetteren',
-      municipalities: ['wetteren'],
-      priceCents: 0,
-      free: true,
-      organiser: 'Gemeente Wetteren',
-      contactId: null,
-      imageUrl: null,
-      tags: [],
-      translations: {},
-      criteria: { free: true, dutchContext: true, accessibleOrganisation: true },
-      override: null,
-      status: 'active',
-      createdBy: 'test',
-      createdAt: at,
-    });
+    tx.put(
+      'activities',
+      'a_walk',
+      activity('a_walk', TITLE, startsAt.toISOString(), { createdBy: 'test', createdAt: at }),
+    );
     tx.put(
       'broadcasts',
       'bc_region',

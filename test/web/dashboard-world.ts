@@ -15,6 +15,7 @@ import { seedDemo } from '../../src/domain/index.js';
 import { createTask } from '../../src/domain/followup/tasks.js';
 import { dashboardRoutes } from '../../src/web/dashboard/index.js';
 import type { WebContext } from '../../src/web/types.js';
+import { activity } from '../helpers/activities.js';
 import { buddyMeeting } from '../helpers/ledger.js';
 import { memoryStore } from '../helpers/store.js';
 
@@ -35,31 +36,6 @@ export interface DashboardWorld {
 }
 
 const NOW = '2026-11-23T09:00:00Z';
-
-const activity = (id: string, title: string, startsAt: string, o: Partial<Activity> = {}): Activity => ({
-  v: 1,
-  id,
-  title,
-  description: 'Samen koffie drinken en Nederlands praten.',
-  startsAt,
-  endsAt: new Date(Date.parse(startsAt) + 2 * 3_600_000).toISOString(),
-  place: 'Bibliotheek',
-  address: 'Markt 1, Wetteren',
-  municipalities: ['wetteren'],
-  priceCents: 0,
-  free: true,
-  organiser: 'Bib Wetteren',
-  contactId: null,
-  imageUrl: null,
-  tags: [],
-  translations: {},
-  criteria: { free: true, dutchContext: true, accessibleOrganisation: true },
-  override: null,
-  status: 'active',
-  createdBy: 'cli',
-  createdAt: NOW,
-  ...o,
-});
 
 /**
  * A memory store with the demo data (Lotte, Sara, Amina, Yusuf, duo_demo1) on 2026-11-23, and:
