@@ -33,7 +33,7 @@ import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/
 import { createFakeTelegram, type FakeTelegram } from '../fakes/telegram/server.js';
 import { person } from '../fakes/telegram/updates.js';
 import { activity } from '../helpers/activities.js';
-import { freshSchema, pgUrl, reportMissingPostgres } from '../store/postgres-helpers.js';
+import { freshSchema, pgUrl, query, reportMissingPostgres } from '../store/postgres-helpers.js';
 
 reportMissingPostgres('region: three processes on one database');
 
@@ -259,4 +259,38 @@ describe.skipIf(pgUrl === undefined)('region: three processes on one database', 
       await fake.close();
     }
   }, 400_000);
+
+  it('keeps a scheduler-only process running, and stops it when its role lock connection is cut', async () => {
+    const schema = freshSchema();
+    const url = new URL(pgUrl ?? '');
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const bot = startBot('scheduler alone', {
+      STORE: 'postgres',
+      DATABASE_URL: url.href,
+      ROLES: 'scheduler',
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+    });
+    const logs = () => bot.output;
+    await until(
+      'the scheduler role',
+      () => bot.output.includes('Dit proces doet nu: scheduler'),
+      60_000,
+      logs,
+    );
+    // No channel, yet it runs (jobs and timeouts are its work) and it made no console or demo.
+    await sleep(1500);
+    expect(bot.child.exitCode).toBeNull();
+    expect(bot.output).not.toContain('Demodata geladen');
+    expect(bot.output).not.toContain('draait in de console');
+    await query(
+      schema,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'netwerkbot roles ${schema}'`,
+    );
+    await until('the process to stop', () => bot.child.exitCode !== null, 20_000, logs);
+    expect(bot.child.exitCode).toBe(1);
+    expect(bot.output).toContain(
+      'De verbinding met de databank is weg. Dit proces stopt: de rollen scheduler',
+    );
+  }, 120_000);
 });

@@ -76,6 +76,29 @@ describe.skipIf(pgUrl === undefined)('postgres store', () => {
     await b.close();
   });
 
+  it('connects again when its connection is cut (a database restart), losing no commit', async () => {
+    const schema = freshSchema();
+    const store = await openPostgresStore<TestSchema>(pgOptions(schema, { pollMs: 60_000 }));
+    await store.transact((tx) => tx.put('counters', 'c', { n: 1 }));
+    const cut = () =>
+      query(
+        schema,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'netwerkbot store ${schema}'`,
+      );
+    await cut();
+    // The first transaction after the cut may fail (STORE_IO, nothing written); then it is back.
+    const first = await store.transact((tx) => tx.put('counters', 'c', { n: 2 })).catch((e: unknown) => e);
+    if (first !== undefined) expect(isCodedError(first, 'STORE_IO')).toBe(true);
+    await store.transact((tx) => {
+      const n = (tx.get('counters', 'c') as { n: number }).n;
+      tx.put('counters', 'c', { n: n + 10 });
+    });
+    const rows = await query<{ data: { n: number } }>(schema, "SELECT data FROM records WHERE id = 'c'");
+    expect(rows[0]?.data.n).toBe(first === undefined ? 12 : 11);
+    expect(await store.read((tx) => tx.get('counters', 'c'))).toEqual(rows[0]?.data);
+    await store.close();
+  });
+
   it('refuses to go on when another process migrated the data to a newer version', async () => {
     const schema = freshSchema();
     const old = await openPostgresStore<TestSchema>(pgOptions(schema, { pollMs: 60_000 }));

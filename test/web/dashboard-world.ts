@@ -3,14 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { loadContent } from '../../src/app.js';
 import { createSeededIds, ManualClock } from '../../src/core/clock.js';
 import type { Store } from '../../src/core/store.js';
-import type {
-  Activity,
-  Broadcast,
-  DataSchema,
-  DemoResult,
-  LedgerEntry,
-  Person,
-} from '../../src/domain/index.js';
+import type { Broadcast, DataSchema, DemoResult, LedgerEntry, Person } from '../../src/domain/index.js';
 import { seedDemo } from '../../src/domain/index.js';
 import { createTask } from '../../src/domain/followup/tasks.js';
 import { dashboardRoutes } from '../../src/web/dashboard/index.js';

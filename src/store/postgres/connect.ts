@@ -61,8 +61,12 @@ const resolveSchema = async (client: pg.Client, t: PostgresTarget): Promise<stri
   return first ?? 'public';
 };
 
-/** Connects, creates the schema if needed and sets the search_path to it. */
-export const connect = async (t: PostgresTarget): Promise<Connected> => {
+/**
+ * Connects, creates the schema if needed and sets the search_path to it. The connection's
+ * application_name says what it is for (`netwerkbot store <schema>`, `netwerkbot roles <schema>`),
+ * so pg_stat_activity shows each process's connections per region.
+ */
+export const connect = async (t: PostgresTarget, purpose = 'store'): Promise<Connected> => {
   const client = new pg.Client({ connectionString: t.url });
   // An idle connection that drops must not crash the process; the next query reports it.
   client.on('error', () => {});
@@ -71,6 +75,10 @@ export const connect = async (t: PostgresTarget): Promise<Connected> => {
     const schema = await resolveSchema(client, t);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
     await client.query(`SET search_path TO ${pg.escapeIdentifier(schema)}`);
+    await client.query('SELECT set_config($1, $2, false)', [
+      'application_name',
+      `netwerkbot ${purpose} ${schema}`.slice(0, 63),
+    ]);
     return { client, target: { ...t, schema } };
   } catch (e) {
     await client.end().catch(() => {});

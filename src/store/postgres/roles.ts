@@ -45,7 +45,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 
 /** Opens the connection the role locks live on (the store's schema names the region). */
 export const openRoleLocks = async (o: RoleLockOptions): Promise<RoleLocks> => {
-  const { client, target } = await connect(o);
+  const { client, target } = await connect(o, 'roles');
   const retryMs = o.retryMs ?? 2000;
   let mine: string[] = [];
   let ended = false;
