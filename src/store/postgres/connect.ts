@@ -79,6 +79,9 @@ export const connect = async (t: PostgresTarget, purpose = 'store'): Promise<Con
       'application_name',
       `netwerkbot ${purpose} ${schema}`.slice(0, 63),
     ]);
+    // A process that hangs inside a transaction would hold the region's commit lock: PostgreSQL
+    // ends such a session after a minute (the process then connects again).
+    await client.query("SET idle_in_transaction_session_timeout = '60s'");
     return { client, target: { ...t, schema } };
   } catch (e) {
     await client.end().catch(() => {});

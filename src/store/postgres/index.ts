@@ -251,7 +251,13 @@ const startPostgresStore = <S extends Schema>(
       const c = await session().catch((e: unknown) => {
         throw e instanceof SqlFailure ? e : new SqlFailure(pgError(o, 'connecting again', e));
       });
-      const cur = await sql('starting a transaction', () => beginLocked(c));
+      // A failed lock statement leaves the transaction open (aborted): end it before going on.
+      const cur = await sql('starting a transaction', () =>
+        beginLocked(c).catch(async (e: unknown) => {
+          await c.query('ROLLBACK').catch(() => {});
+          throw e;
+        }),
+      );
       try {
         if (cur !== rev) announce(await catchUp(c, cur));
         const out = await fn(c, cur);
