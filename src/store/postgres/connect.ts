@@ -67,7 +67,8 @@ const resolveSchema = async (client: pg.Client, t: PostgresTarget): Promise<stri
  * so pg_stat_activity shows each process's connections per region.
  */
 export const connect = async (t: PostgresTarget, purpose = 'store'): Promise<Connected> => {
-  const client = new pg.Client({ connectionString: t.url });
+  // keepAlive: a dead peer (a database host gone) is noticed, and with it a lost role lock.
+  const client = new pg.Client({ connectionString: t.url, keepAlive: true });
   // An idle connection that drops must not crash the process; the next query reports it.
   client.on('error', () => {});
   try {
