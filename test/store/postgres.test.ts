@@ -9,6 +9,13 @@ import { freshSchema, pgOptions, pgUrl, query, reportMissingPostgres } from './p
 
 reportMissingPostgres('postgres store');
 
+/** Two stores on one fresh schema (two processes), catching up only when they transact. */
+const twoProcesses = async () => {
+  const schema = freshSchema();
+  const open = () => openPostgresStore<TestSchema>(pgOptions(schema, { pollMs: 60_000 }));
+  return { schema, a: await open(), b: await open() };
+};
+
 describe.skipIf(pgUrl === undefined)('postgres store', () => {
   it('lets several processes share a schema: each transaction sees every commit, none is lost', async () => {
     const schema = freshSchema();
@@ -36,9 +43,7 @@ describe.skipIf(pgUrl === undefined)('postgres store', () => {
   });
 
   it('reloads a process that fell behind the change log, or whose data was replaced', async () => {
-    const schema = freshSchema();
-    const a = await openPostgresStore<TestSchema>(pgOptions(schema, { pollMs: 60_000 }));
-    const b = await openPostgresStore<TestSchema>(pgOptions(schema, { pollMs: 60_000 }));
+    const { schema, a, b } = await twoProcesses();
     await a.transact((tx) => tx.put('people', 'p1', { name: 'Amina', hours: 1 }));
     await a.transact((tx) => tx.put('people', 'p2', { name: 'Sara', hours: 0 }));
     // The log no longer reaches back to b's image: b must read the tables instead.
@@ -54,9 +59,7 @@ describe.skipIf(pgUrl === undefined)('postgres store', () => {
   });
 
   it('forgets erased data: compact empties the change log, and the other processes still follow', async () => {
-    const schema = freshSchema();
-    const a = await openPostgresStore<TestSchema>(pgOptions(schema, { pollMs: 60_000 }));
-    const b = await openPostgresStore<TestSchema>(pgOptions(schema, { pollMs: 60_000 }));
+    const { schema, a, b } = await twoProcesses();
     await a.transact((tx) => tx.put('people', 'p1', { name: 'Amina Haddad', hours: 1 }));
     await a.transact((tx) => tx.put('people', 'p2', { name: 'Sara', hours: 0 }));
     await a.transact((tx) => tx.put('people', 'p1', { name: '(gewist)' }));
