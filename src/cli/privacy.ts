@@ -9,6 +9,7 @@ import { eraseNow } from '../domain/privacy/requests.js';
 import { removeCopies } from '../store/file/purge.js';
 import { createSystemIds, systemClock } from '../system.js';
 import { withStore, type CliContext } from './context.js';
+import { gemeenteName } from '../domain/municipalities.js';
 
 const t = (ctx: CliContext, key: string, params: Record<string, string | number> = {}) =>
   ctx.t(`privacy:cli.${key}`, params);
@@ -94,7 +95,7 @@ const retention = (ctx: CliContext, dryRun: boolean): Promise<number> =>
       });
       return list.map((c) => ({
         ...c,
-        gemeente: tx.get('municipalities', c.municipality)?.name ?? c.municipality,
+        gemeente: gemeenteName(tx, c.municipality),
       }));
     });
     if (!due.length) {

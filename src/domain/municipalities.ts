@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
-import type { WriteTx } from '../core/store.js';
+import type { ReadTx, WriteTx } from '../core/store.js';
 import type { DataSchema, Municipality } from './schema.js';
 
 export const newMunicipalityInput = z.object({
@@ -18,6 +18,10 @@ export type AddMunicipalityResult =
       readonly exists?: true;
       readonly problems: readonly { field: string; message: string }[];
     };
+
+/** A gemeente's name, or its id when it is not (or no longer) known. */
+export const gemeenteName = (tx: ReadTx<DataSchema>, id: string): string =>
+  tx.get('municipalities', id)?.name ?? id;
 
 /** Adds a gemeente the deployment serves. */
 export const addMunicipality = (

@@ -31,6 +31,10 @@ export type CreatePersonResult =
   | { readonly ok: true; readonly person: Person; readonly invite: Invite; readonly printableCode: string }
   | { readonly ok: false; readonly problems: readonly { field: string; message: string }[] };
 
+/** A person's name, or null for no id or an unknown (erased) id. */
+export const personName = (tx: ReadTx<DataSchema>, id: string | null | undefined): string | null =>
+  (id ? tx.get('people', id)?.name : undefined) ?? null;
+
 /** Finds a person by id or, case-insensitively, by exact name. */
 export const findPerson = (tx: WriteTx<DataSchema>, idOrName: string): Person | undefined =>
   tx.get('people', idOrName) ??

@@ -5,7 +5,8 @@ import { allowed } from '../access/policy.js';
 import { liveDuosOf, pauseDuo, resumeDuo } from '../ledger/index.js';
 import type { Duo } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
-import { me, nameOf, type Ctx } from './hours-context.js';
+import { me, type Ctx } from './hours-context.js';
+import { personName } from '../people.js';
 
 type Actions = Record<string, DomainAction<DataSchema>>;
 type Notify = Extract<Effect, { type: 'notify' }>;
@@ -25,7 +26,7 @@ const myDuos = (ctx: Ctx): { newcomer: string; duos: Duo[] } | null => {
 
 /** Buddy names of these duos, as one text ("Sara" or "Sara, Jan"). */
 const buddies = (tx: ReadTx<DataSchema>, duos: readonly Duo[]): string =>
-  duos.map((d) => nameOf(tx, d.buddyId) ?? '').join(', ');
+  duos.map((d) => personName(tx, d.buddyId) ?? '').join(', ');
 
 /** The coach of a duo (the duo's own, else the newcomer's) is told, in their language. */
 const tellCoach = (tx: ReadTx<DataSchema>, duos: readonly Duo[], key: string, newcomer: string): Notify[] => {

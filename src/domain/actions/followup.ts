@@ -8,7 +8,8 @@ import { createTask } from '../followup/tasks.js';
 import type { ClosingAnswer, DuoClosing } from '../followup/types.js';
 import type { Duo } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
-import { nameOf, str, type Ctx } from './hours-context.js';
+import { str, type Ctx } from './hours-context.js';
+import { personName } from '../people.js';
 
 type Actions = Record<string, DomainAction<DataSchema>>;
 type Notify = Extract<Effect, { type: 'notify' }>;
@@ -52,8 +53,8 @@ export const followUpActions = (s: FollowUpActionSettings): Actions => ({
     return {
       outcome: r.role,
       data: {
-        f_newcomer: nameOf(ctx.tx, r.duo.newcomerId) ?? '',
-        f_buddy: nameOf(ctx.tx, r.duo.buddyId) ?? '',
+        f_newcomer: personName(ctx.tx, r.duo.newcomerId) ?? '',
+        f_buddy: personName(ctx.tx, r.duo.buddyId) ?? '',
         c_format: null,
         c_extend: null,
         c_stay: null,
@@ -90,8 +91,8 @@ export const followUpActions = (s: FollowUpActionSettings): Actions => ({
             template: {
               key: 'followup:coach_question',
               params: {
-                person: nameOf(ctx.tx, ctx.personId) ?? '',
-                newcomer: nameOf(ctx.tx, r.duo.newcomerId) ?? '',
+                person: personName(ctx.tx, ctx.personId) ?? '',
+                newcomer: personName(ctx.tx, r.duo.newcomerId) ?? '',
               },
             },
           },
@@ -157,9 +158,9 @@ export const followUpActions = (s: FollowUpActionSettings): Actions => ({
         template: {
           key: 'followup:closing_coach',
           params: {
-            person: nameOf(ctx.tx, ctx.personId) ?? '',
-            newcomer: nameOf(ctx.tx, duo.newcomerId) ?? '',
-            buddy: nameOf(ctx.tx, duo.buddyId) ?? '',
+            person: personName(ctx.tx, ctx.personId) ?? '',
+            newcomer: personName(ctx.tx, duo.newcomerId) ?? '',
+            buddy: personName(ctx.tx, duo.buddyId) ?? '',
             format: said(format),
             extend: said(answer.extend),
             stay: said(answer.stayInTouch),

@@ -6,9 +6,10 @@ import { confirmEntry, correctEntry, disputeEntry, openConfirmationsFor } from '
 import type { LedgerEntry } from '../ledger/types.js';
 import { openCoachRequest } from '../requests.js';
 import type { DataSchema, Person } from '../schema.js';
-import { entryLabel, me, nameOf, str, type Ctx } from './hours-context.js';
+import { entryLabel, me, str, type Ctx } from './hours-context.js';
 import { afterConfirmed } from './hours-notify.js';
 import { confirmedMinutes } from './hours-report.js';
+import { personName } from '../people.js';
 
 type Actions = Record<string, DomainAction<DataSchema>>;
 
@@ -50,7 +51,7 @@ export const hoursConfirmActions = (): Actions => ({
       outcome: 'one',
       data: {
         c_entry: e.id,
-        c_name: nameOf(ctx.tx, e.newcomerId),
+        c_name: personName(ctx.tx, e.newcomerId),
         c_minutes: e.minutes,
         c_date: e.date,
         c_activity: entryLabel(ctx.tx, e, ctx.personId),
@@ -106,7 +107,7 @@ export const hoursConfirmActions = (): Actions => ({
           template: {
             key: 'hours:disputed_coach',
             params: {
-              contact: nameOf(ctx.tx, ctx.personId) ?? '',
+              contact: personName(ctx.tx, ctx.personId) ?? '',
               person: newcomer.name,
               minutes: e.minutes,
               date: e.date,

@@ -7,6 +7,7 @@ import type { DataSchema, Person } from '../schema.js';
 import { normalizeWord as norm } from '../../parsing/normalize.js';
 
 import type { HoursSettings } from '../settings.js';
+import { personName } from '../people.js';
 
 export type { HoursSettings };
 
@@ -21,8 +22,6 @@ export const num = (v: Json | undefined): number | null => {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : null;
 };
-export const nameOf = (tx: ReadTx<DataSchema>, id: string | null | undefined): string | null =>
-  (id ? tx.get('people', id)?.name : undefined) ?? null;
 
 /** The buddy of an active duo of this newcomer, if any. */
 export const buddyOf = (tx: ReadTx<DataSchema>, newcomerId: string) =>
@@ -40,7 +39,12 @@ export const knownActivities = (tx: ReadTx<DataSchema>, newcomerId: string): Kno
   const buddy = buddyOf(tx, newcomerId);
   const out: KnownActivity[] = [];
   if (buddy)
-    out.push({ offer: 'buddy', organisation: null, contactId: buddy, text: `👥 ${nameOf(tx, buddy) ?? ''}` });
+    out.push({
+      offer: 'buddy',
+      organisation: null,
+      contactId: buddy,
+      text: `👥 ${personName(tx, buddy) ?? ''}`,
+    });
   for (const k of knownActivitiesOf(tx, newcomerId)) {
     const entry = tx.list(
       'ledger',
@@ -70,14 +74,14 @@ export const activityLabel = (offer: string | null, place: string | null, buddyN
  */
 export const entryLabel = (tx: ReadTx<DataSchema>, e: LedgerEntry, readerId: string | null): Json => {
   const other = e.offerType === 'buddy' && e.contactId === readerId ? e.newcomerId : e.contactId;
-  return activityLabel(e.offerType, e.organisation ?? e.description, nameOf(tx, other));
+  return activityLabel(e.offerType, e.organisation ?? e.description, personName(tx, other));
 };
 
 /** Duos of a buddy as choices (the newcomer's name). */
 export const duoChoices = (tx: ReadTx<DataSchema>, buddyId: string): Json[] =>
   duosOfBuddy(tx, buddyId).map((d) => ({
     value: d.newcomerId,
-    text: nameOf(tx, d.newcomerId) ?? d.newcomerId,
+    text: personName(tx, d.newcomerId) ?? d.newcomerId,
   }));
 
 /**

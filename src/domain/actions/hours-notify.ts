@@ -2,7 +2,8 @@ import type { Effect } from '../../core/effects.js';
 import { milestonesCrossed } from '../ledger/index.js';
 import type { LedgerEntry } from '../ledger/types.js';
 import { openCoachRequest } from '../requests.js';
-import { entryLabel, nameOf, type Ctx } from './hours-context.js';
+import { entryLabel, type Ctx } from './hours-context.js';
+import { personName } from '../people.js';
 
 type Notify = Extract<Effect, { type: 'notify' }>;
 
@@ -19,7 +20,7 @@ export const afterConfirmed = (
 ): Notify[] => {
   const { tx } = ctx;
   const total = beforeMinutes + entry.minutes;
-  const contact = nameOf(tx, entry.contactId) ?? nameOf(tx, ctx.personId) ?? '';
+  const contact = personName(tx, entry.contactId) ?? personName(tx, ctx.personId) ?? '';
   const effects: Notify[] = [];
   if (entry.newcomerId !== ctx.personId) {
     effects.push({

@@ -14,7 +14,6 @@ import {
   duoChoices,
   knownActivities,
   me,
-  nameOf,
   num,
   str,
   today,
@@ -22,13 +21,14 @@ import {
   type HoursSettings,
 } from './hours-context.js';
 import { afterConfirmed } from './hours-notify.js';
+import { personName } from '../people.js';
 
 type Actions = Record<string, DomainAction<DataSchema>>;
 
 /** The draft for a newcomer, as the reporter sees it (a buddy reports duo meetings for them). */
 const draftFor = (ctx: Ctx, newcomerId: string, byBuddy: boolean): Record<string, Json> => ({
   h_newcomer: newcomerId,
-  h_newcomer_name: nameOf(ctx.tx, newcomerId),
+  h_newcomer_name: personName(ctx.tx, newcomerId),
   h_by_buddy: byBuddy,
   h_known: knownActivities(ctx.tx, newcomerId).map((k, i) => ({ value: `k${i}`, text: k.text })),
   ...(byBuddy ? { h_offer: 'buddy', h_contact: ctx.personId } : {}),
@@ -67,7 +67,7 @@ export const hoursReportActions = (s: HoursSettings): Actions => {
         const data = { ...fromText, ...draftFor(ctx, person.id, false) };
         const buddy = buddyOf(ctx.tx, person.id);
         const withName = parsed?.ok ? parsed.withName : null;
-        const buddyName = buddy ? nameOf(ctx.tx, buddy) : undefined;
+        const buddyName = buddy ? personName(ctx.tx, buddy) : undefined;
         if (buddy && withName && buddyName && normalizeWord(buddyName) === normalizeWord(withName))
           Object.assign(data, { h_offer: 'buddy', h_contact: buddy });
         return { outcome: future ? 'future' : 'ok', data };
@@ -96,7 +96,7 @@ export const hoursReportActions = (s: HoursSettings): Actions => {
       const v = ctx.vars;
       const offer = str(v['h_offer']);
       const other =
-        v['h_by_buddy'] === true ? str(v['h_newcomer_name']) : nameOf(ctx.tx, str(v['h_contact']));
+        v['h_by_buddy'] === true ? str(v['h_newcomer_name']) : personName(ctx.tx, str(v['h_contact']));
       const label = activityLabel(offer, str(v['h_activity']), other);
       const data = { h_activity_label: label };
       if (!num(v['h_minutes'])) return { outcome: 'minutes', data };
@@ -226,7 +226,7 @@ export const hoursReportActions = (s: HoursSettings): Actions => {
       const effects = asker ? [{ type: 'start' as const, personId: asker, flow: 'confirm-hours' }] : [];
       return {
         outcome: entry.contactId ? 'pending' : 'pending_coach',
-        data: { h_contact_name: nameOf(ctx.tx, entry.contactId), h_entry: entry.id },
+        data: { h_contact_name: personName(ctx.tx, entry.contactId), h_entry: entry.id },
         effects,
       };
     },

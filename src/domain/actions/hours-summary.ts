@@ -4,7 +4,8 @@ import { allowed } from '../access/policy.js';
 import { entriesOf, lastEntryBy, progressBar, progressOf, withdrawEntry } from '../ledger/index.js';
 import { OFFER_TYPES } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
-import { entryLabel, me, nameOf, today, type Ctx, type HoursSettings } from './hours-context.js';
+import { entryLabel, me, today, type Ctx, type HoursSettings } from './hours-context.js';
+import { personName } from '../people.js';
 
 type Actions = Record<string, DomainAction<DataSchema>>;
 const DAY_MS = 86_400_000;
@@ -51,7 +52,12 @@ export const hoursOverview = (
   if (p.done) lines.push({ $t: keys.done });
   else if (term && p.minutesPerWeek !== null)
     lines.push({ $t: keys.term, params: { end: term.end, perWeek: p.minutesPerWeek } });
-  return { bar: progressBar(p.confirmedMinutes), confirmed: p.confirmedMinutes, lines, name: nameOf(tx, id) };
+  return {
+    bar: progressBar(p.confirmedMinutes),
+    confirmed: p.confirmedMinutes,
+    lines,
+    name: personName(tx, id),
+  };
 };
 
 /** "Mijn uren" and "Correctie". */

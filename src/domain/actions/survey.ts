@@ -4,7 +4,8 @@ import { allowed } from '../access/policy.js';
 import { isSurveyMoment, roleInDuo, saveSurvey, SURVEY_QUESTIONS } from '../followup/surveys.js';
 import type { SurveyItem } from '../followup/types.js';
 import type { DataSchema } from '../schema.js';
-import { me, nameOf, num, str } from './hours-context.js';
+import { me, num, str } from './hours-context.js';
+import { personName } from '../people.js';
 
 type Actions = Record<string, DomainAction<DataSchema>>;
 
@@ -44,7 +45,7 @@ export const surveyActions = (): Actions => ({
         s_duo: duo.id,
         s_role: role,
         s_newcomer: newcomer?.name ?? '',
-        s_other: nameOf(ctx.tx, role === 'newcomer' ? duo.buddyId : duo.newcomerId) ?? '',
+        s_other: personName(ctx.tx, role === 'newcomer' ? duo.buddyId : duo.newcomerId) ?? '',
         s_gemeente: gemeente?.name ?? newcomer?.municipality ?? '',
       },
     };

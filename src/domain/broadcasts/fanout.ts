@@ -6,6 +6,7 @@ import type { Activity, Broadcast } from '../activities/types.js';
 import type { DataSchema } from '../schema.js';
 import { activityTemplate, digestTemplates } from './compose.js';
 import { gemeentenOf, groupsOf, subscribersOf } from './recipients.js';
+import { gemeenteName } from '../municipalities.js';
 
 /** Renders a template in a language (the app's i18n). */
 export type Render = (template: Template, lng: string) => Outbound;
@@ -20,9 +21,6 @@ export interface FanOutDeps {
 
 /** A short stable tag for an address in an outbox key (no chat id in the key itself). */
 const tag = (a: Address) => hashTag(addressKey(a), 16);
-
-const nameOf = (tx: WriteTx<DataSchema>, municipality: string) =>
-  tx.get('municipalities', municipality)?.name ?? municipality;
 
 const messagesFor = (
   b: Broadcast,
@@ -73,7 +71,7 @@ export const fanOut = (
   let total = 0;
   for (const t of targets) {
     const o = {
-      gemeente: nameOf(tx, t.gemeente),
+      gemeente: gemeenteName(tx, t.gemeente),
       lng: t.lng,
       timeZone: d.timeZone,
       rsvp: t.personId !== null,

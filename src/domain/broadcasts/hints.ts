@@ -3,6 +3,7 @@ import { addressKey, hashTag, type Inbound } from '../../core/messages.js';
 import type { WriteTx } from '../../core/store.js';
 import { localDate } from '../dates.js';
 import type { DataSchema } from '../schema.js';
+import { gemeenteName } from '../municipalities.js';
 
 /**
  * A member wrote in a gemeente-groep (where only the bot posts) without addressing the bot: at
@@ -26,6 +27,6 @@ export const groupChatterHint = (
   const today = localDate(o.now, o.timeZone);
   if (last && localDate(new Date(last.at), o.timeZone) === today) return [];
   tx.put('hints', id, { v: 1, id, at: o.now.toISOString() });
-  const gemeente = tx.get('municipalities', group.municipality)?.name ?? group.municipality;
+  const gemeente = gemeenteName(tx, group.municipality);
   return [{ key: 'aanbod:group_hint', params: { gemeente } }];
 };

@@ -7,7 +7,7 @@ import type { Duo } from '../ledger/types.js';
 import type { Role } from '../roles.js';
 import type { DataSchema, Person } from '../schema.js';
 import { normalizeWord as norm } from '../../parsing/normalize.js';
-import { matchPeople } from '../people.js';
+import { matchPeople, personName } from '../people.js';
 import { splitArgs } from './args.js';
 import { allowed } from '../access/policy.js';
 
@@ -70,10 +70,9 @@ const splitNames = (words: readonly string[]): [string, string] => {
   return at < 0 ? [words.join(' '), ''] : [words.slice(0, at).join(' '), words.slice(at + 1).join(' ')];
 };
 
-const nameOf = (tx: ReadTx<DataSchema>, id: string) => tx.get('people', id)?.name ?? id;
 const pair = (tx: ReadTx<DataSchema>, d: Duo) => ({
-  newcomer: nameOf(tx, d.newcomerId),
-  buddy: nameOf(tx, d.buddyId),
+  newcomer: personName(tx, d.newcomerId) ?? d.newcomerId,
+  buddy: personName(tx, d.buddyId) ?? d.buddyId,
 });
 
 /** `duo add <newcomer> met <buddy> [ritme=2] [maanden=6] [eerste=2026-12-01]`. */
@@ -148,7 +147,7 @@ const change = (
   if (buddyName) {
     const parts = norm(buddyName).split(' ');
     duos = duos.filter((d) => {
-      const words = norm(nameOf(tx, d.buddyId)).split(' ');
+      const words = norm(personName(tx, d.buddyId) ?? d.buddyId).split(' ');
       return parts.every((x) => words.some((w) => w.startsWith(x)));
     });
   }
@@ -157,7 +156,11 @@ const change = (
     return [
       {
         key: 'staff:duo.several_duos',
-        params: { newcomer: newcomer.name, action, buddy: nameOf(tx, duos[0]!.buddyId) },
+        params: {
+          newcomer: newcomer.name,
+          action,
+          buddy: personName(tx, duos[0]!.buddyId) ?? duos[0]!.buddyId,
+        },
       },
     ];
   const duo = duos[0]!;

@@ -5,6 +5,7 @@ import { authorize } from '../access/policy.js';
 import { closeHandover } from '../handover/handovers.js';
 import type { DataSchema, Person } from '../schema.js';
 import { splitArgs } from './args.js';
+import { personName } from '../people.js';
 
 /** What the first word after `handover` means, in Dutch and English. */
 const ACTIONS: Readonly<Record<string, 'close' | 'list'>> = {
@@ -18,9 +19,6 @@ const ACTIONS: Readonly<Record<string, 'close' | 'list'>> = {
 
 /** Most handovers in one list. */
 const MAX_LINES = 30;
-
-const nameOf = (tx: WriteTx<DataSchema>, id: string | null | undefined): string =>
-  (id ? tx.get('people', id)?.name : undefined) ?? '?';
 
 /**
  * `/netwerkbot handover close <id>` (the button under the coach's first post, or typed): closes
@@ -45,7 +43,11 @@ export const handoverCommand = (
     if (!open.length) return reply({ key: 'handover:list_none' });
     const lines = open.slice(0, MAX_LINES).map((h) => ({
       $t: 'handover:list_line',
-      params: { id: h.id, person: nameOf(tx, h.personId), why: { $t: `handover:why.${h.reason}` } },
+      params: {
+        id: h.id,
+        person: personName(tx, h.personId) ?? '?',
+        why: { $t: `handover:why.${h.reason}` },
+      },
     }));
     return reply({ key: 'handover:list', params: { lines, count: open.length } });
   }
@@ -54,7 +56,7 @@ export const handoverCommand = (
   if (!h) return reply({ key: 'handover:unknown', params: { id: words[1].slice(0, 40) } });
   if (!authorize(tx, staff, 'handover.reply', { personId: h.personId }).ok)
     return reply({ key: 'handover:not_allowed' });
-  const person = nameOf(tx, h.personId);
+  const person = personName(tx, h.personId) ?? '?';
   if (h.status !== 'open') return reply({ key: 'handover:already_closed_named', params: { person } });
   closeHandover(tx, h, o.now);
   return {

@@ -2,12 +2,13 @@ import type { Ids } from '../../core/clock.js';
 import type { Template } from '../../core/effects.js';
 import type { Json, WriteTx } from '../../core/store.js';
 import { hoursOverview } from '../actions/hours-summary.js';
-import { entryLabel, nameOf } from '../actions/hours-context.js';
+import { entryLabel } from '../actions/hours-context.js';
 import { localDate } from '../dates.js';
 import { recordAudit } from '../privacy/audit.js';
 import { entriesOf } from '../ledger/index.js';
 import type { DataSchema, Person } from '../schema.js';
 import { findNewcomers } from './scope.js';
+import { personName } from '../people.js';
 
 /** Most pending entries listed; the rest are counted. */
 const MAX_PENDING = 10;
@@ -55,7 +56,7 @@ export const hoursCommand = (
       date: e.date,
       minutes: e.minutes,
       activity: entryLabel(tx, e, null),
-      who: e.contactId ? (nameOf(tx, e.contactId) ?? '?') : { $t: 'staff:waits_coach' },
+      who: e.contactId ? (personName(tx, e.contactId) ?? '?') : { $t: 'staff:waits_coach' },
     },
   }));
   if (pending.length > MAX_PENDING)

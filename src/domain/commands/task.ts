@@ -16,6 +16,7 @@ import type { DataSchema, Person } from '../schema.js';
 import { splitArgs } from './args.js';
 import { allowed } from '../access/policy.js';
 import { findNewcomers } from './scope.js';
+import { personName } from '../people.js';
 
 export interface TaskCommandSettings {
   readonly now: Date;
@@ -44,15 +45,12 @@ export const TASK_NOTE_FLOW = 'task-note';
 /** Most tasks in one `task list` reply. */
 const MAX_LINES = 30;
 
-const nameOf = (tx: ReadTx<DataSchema>, id: string | null | undefined): string =>
-  (id ? tx.get('people', id)?.name : undefined) ?? '?';
-
 /** "Amina en Sara" (a duo's task) or "Amina". */
 const namesOf = (tx: ReadTx<DataSchema>, t: CoachTask): Json => {
   const duo = t.duoId ? tx.get('duos', t.duoId) : undefined;
-  const newcomer = nameOf(tx, t.newcomerId);
+  const newcomer = personName(tx, t.newcomerId) ?? '?';
   return duo
-    ? { $t: 'coach:digest.duo_names', params: { newcomer, buddy: nameOf(tx, duo.buddyId) } }
+    ? { $t: 'coach:digest.duo_names', params: { newcomer, buddy: personName(tx, duo.buddyId) ?? '?' } }
     : newcomer;
 };
 

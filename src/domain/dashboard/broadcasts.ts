@@ -1,6 +1,7 @@
 import type { ReadTx } from '../../core/store.js';
 import type { Broadcast } from '../activities/types.js';
 import type { DataSchema } from '../schema.js';
+import { gemeenteName } from '../municipalities.js';
 
 /** One broadcast of the history with its delivery counts. */
 export interface BroadcastRow {
@@ -33,7 +34,7 @@ export const broadcastHistory = (tx: ReadTx<DataSchema>, gemeente: string | null
       kind: b.kind,
       sendAt: b.sendAt,
       status: b.status,
-      gemeenten: b.municipalities.map((m) => tx.get('municipalities', m)?.name ?? m),
+      gemeenten: b.municipalities.map((m) => gemeenteName(tx, m)),
       titles: b.activityIds.map((id) => tx.get('activities', id)?.title ?? id),
       sent: b.sent,
       total: b.total,

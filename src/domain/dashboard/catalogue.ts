@@ -2,6 +2,7 @@ import type { ReadTx } from '../../core/store.js';
 import type { Activity, ActivityCriteria } from '../activities/types.js';
 import { comingCount } from '../broadcasts/rsvp.js';
 import type { DataSchema } from '../schema.js';
+import { gemeenteName } from '../municipalities.js';
 
 /** One activity of the catalogue with how many say they come. */
 export interface CatalogueRow {
@@ -38,7 +39,7 @@ export const activityCatalogue = (
       startsAt: a.startsAt,
       endsAt: a.endsAt,
       place: a.place,
-      gemeenten: a.municipalities.map((m) => tx.get('municipalities', m)?.name ?? m),
+      gemeenten: a.municipalities.map((m) => gemeenteName(tx, m)),
       criteria: a.criteria,
       overridden: a.override !== null,
       status: a.status,

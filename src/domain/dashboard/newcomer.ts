@@ -4,6 +4,7 @@ import { entriesOf, progressOf, trajectoryOf, type Progress } from '../ledger/in
 import type { EntryStatus, OfferType } from '../ledger/types.js';
 import { proofDocuments } from '../proof/index.js';
 import type { DataSchema } from '../schema.js';
+import { gemeenteName } from '../municipalities.js';
 
 /** One hours entry as the newcomer's page lists it. */
 export interface EntryRow {
@@ -57,7 +58,7 @@ export const newcomerDetail = (
   return {
     id,
     name: p.name,
-    gemeente: tx.get('municipalities', p.municipality)?.name ?? p.municipality,
+    gemeente: gemeenteName(tx, p.municipality),
     term: term ? { start: term.start, end: term.end } : null,
     progress: progressOf(entries, { today: o.today, termEnd: term?.end ?? null }),
     entries: [...entries]

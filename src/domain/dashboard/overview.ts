@@ -4,6 +4,8 @@ import { waitingHours, type DigestWaiting } from '../followup/digest.js';
 import type { TaskKind } from '../followup/types.js';
 import { entriesOf, progressOf, trajectoryOf } from '../ledger/index.js';
 import type { DataSchema } from '../schema.js';
+import { personName } from '../people.js';
+import { gemeenteName } from '../municipalities.js';
 
 /** A gemeente as the dashboard's filter offers it. */
 export interface GemeenteOption {
@@ -62,9 +64,6 @@ export const gemeenteOptions = (tx: ReadTx<DataSchema>): GemeenteOption[] =>
     .map((m) => ({ id: m.id, name: m.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
-const nameOf = (tx: ReadTx<DataSchema>, id: string | null | undefined): string | null =>
-  id ? (tx.get('people', id)?.name ?? null) : null;
-
 /**
  * The overview of local date `today` for the gemeente with id `gemeente` (every gemeente when
  * null): each newcomer's confirmed and pending minutes toward the 40 hours with their term's end,
@@ -88,7 +87,7 @@ export const dashboardOverview = (
       return {
         id: p.id,
         name: p.name,
-        gemeente: tx.get('municipalities', p.municipality)?.name ?? p.municipality,
+        gemeente: gemeenteName(tx, p.municipality),
         confirmedMinutes: progress.confirmedMinutes,
         pendingMinutes: progress.pendingMinutes,
         targetMinutes: progress.targetMinutes,
@@ -107,9 +106,9 @@ export const dashboardOverview = (
         id: t.id,
         kind: t.kind,
         newcomerId: t.newcomerId,
-        newcomer: nameOf(tx, t.newcomerId) ?? t.newcomerId,
-        buddy: duo ? nameOf(tx, duo.buddyId) : null,
-        coach: nameOf(tx, t.coachId),
+        newcomer: personName(tx, t.newcomerId) ?? t.newcomerId,
+        buddy: duo ? personName(tx, duo.buddyId) : null,
+        coach: personName(tx, t.coachId),
         dueDate: t.dueDate,
         daysLate: daysBetween(t.dueDate, today),
       };

@@ -8,6 +8,7 @@ import { planDomainJob } from '../jobs.js';
 import type { Duo } from '../ledger/types.js';
 import type { DataSchema, Job } from '../schema.js';
 import { quietDuos, quietStepOf, type InactivitySettings } from './inactivity.js';
+import { personName } from '../people.js';
 
 /** 09:00 every day (local time): when quiet duos are looked for. */
 export const INACTIVITY_CRON = '0 9 * * *';
@@ -22,9 +23,6 @@ type Kind = JobKind<DataSchema, Job>;
 /** Job ids that mark a step as sent for one quiet period (a new meeting starts a new period). */
 const nudgeJobId = (duoId: string, since: string): string => `duo-nudge:${duoId}:${since}`;
 const alertJobId = (duoId: string, since: string): string => `duo-alert:${duoId}:${since}`;
-
-const nameOf = (tx: WriteTx<DataSchema>, id: string | null | undefined): string =>
-  (id ? tx.get('people', id)?.name : undefined) ?? '';
 
 /**
  * The duos' durable jobs: a daily scan (`inactivity`, 09:00 local) that finds active duos without
@@ -78,7 +76,7 @@ export const duoJobs = (
           tx,
           q.duo.buddyId,
           'menu:inactivity_nudge',
-          { newcomer: nameOf(tx, q.duo.newcomerId) },
+          { newcomer: personName(tx, q.duo.newcomerId) ?? '' },
           job,
           now,
         );
@@ -87,8 +85,8 @@ export const duoJobs = (
       const q = stillQuiet(tx, job, now, 'alert');
       if (!q) return;
       const params = {
-        newcomer: nameOf(tx, q.duo.newcomerId),
-        buddy: nameOf(tx, q.duo.buddyId),
+        newcomer: personName(tx, q.duo.newcomerId) ?? '',
+        buddy: personName(tx, q.duo.buddyId) ?? '',
         days: q.days,
         since: q.since,
       };

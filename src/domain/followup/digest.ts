@@ -7,6 +7,7 @@ import { TARGET_MINUTES, type Duo } from '../ledger/types.js';
 import type { DataSchema, Person } from '../schema.js';
 import { openTasksOf } from './tasks.js';
 import type { CoachTask } from './types.js';
+import { personName } from '../people.js';
 
 /** What the digest needs from the configuration. */
 export interface DigestSettings {
@@ -70,9 +71,6 @@ export interface CoachDigest {
   readonly termEnds: readonly DigestTermEnd[];
 }
 
-const nameOf = (tx: ReadTx<DataSchema>, id: string | null | undefined): string =>
-  (id ? tx.get('people', id)?.name : undefined) ?? '?';
-
 /** The coach who follows a newcomer: the term's coach, else the newcomer's. */
 const coachOfNewcomer = (tx: ReadTx<DataSchema>, newcomerId: string): string | null =>
   trajectoryOf(tx, newcomerId)?.coachId ?? tx.get('people', newcomerId)?.coachId ?? null;
@@ -103,7 +101,7 @@ export const waitingHours = (
   >();
   for (const e of tx.list('ledger', (x) => x.status === 'pending' && include(x.newcomerId))) {
     const w = waitingBy.get(e.newcomerId) ?? { count: 0, minutes: 0, oldest: e.date, who: [] };
-    const who = e.contactId ? nameOf(tx, e.contactId) : null;
+    const who = e.contactId ? (personName(tx, e.contactId) ?? '?') : null;
     waitingBy.set(e.newcomerId, {
       count: w.count + 1,
       minutes: w.minutes + e.minutes,
@@ -112,7 +110,7 @@ export const waitingHours = (
     });
   }
   return [...waitingBy]
-    .map(([newcomerId, w]) => ({ newcomerId, newcomer: nameOf(tx, newcomerId), ...w }))
+    .map(([newcomerId, w]) => ({ newcomerId, newcomer: personName(tx, newcomerId) ?? '?', ...w }))
     .sort((a, b) => a.oldest.localeCompare(b.oldest) || a.newcomer.localeCompare(b.newcomer));
 };
 
@@ -139,8 +137,8 @@ export const coachDigest = (
       const duo = task.duoId ? tx.get('duos', task.duoId) : undefined;
       return {
         task,
-        newcomer: nameOf(tx, task.newcomerId),
-        buddy: duo ? nameOf(tx, duo.buddyId) : null,
+        newcomer: personName(tx, task.newcomerId) ?? '?',
+        buddy: duo ? (personName(tx, duo.buddyId) ?? '?') : null,
         daysLate: daysBetween(task.dueDate, today),
       };
     });
@@ -150,8 +148,8 @@ export const coachDigest = (
     .sort((a, b) => b.days - a.days)
     .map((q) => ({
       duoId: q.duo.id,
-      newcomer: nameOf(tx, q.duo.newcomerId),
-      buddy: nameOf(tx, q.duo.buddyId),
+      newcomer: personName(tx, q.duo.newcomerId) ?? '?',
+      buddy: personName(tx, q.duo.buddyId) ?? '?',
       since: q.since,
       days: q.days,
     }));
@@ -178,7 +176,7 @@ export const coachDigest = (
         : [
             {
               newcomerId: t.newcomerId,
-              newcomer: nameOf(tx, t.newcomerId),
+              newcomer: personName(tx, t.newcomerId) ?? '?',
               end: t.end,
               daysLeft: daysBetween(today, t.end),
               confirmedMinutes: p.confirmedMinutes,

@@ -9,6 +9,7 @@ import { planDomainJob } from '../jobs.js';
 import type { DataSchema, Job, Person } from '../schema.js';
 import { hasAnswered, outreachJobId } from './start.js';
 import type { Outreach } from './types.js';
+import { gemeenteName } from '../municipalities.js';
 
 export interface OutreachJobDeps {
   readonly render: Render;
@@ -38,7 +39,7 @@ export const outreachJobs = (d: OutreachJobDeps): { handlers: Record<string, Han
     const coach = p.coachId ? tx.get('people', p.coachId)?.name : undefined;
     const params: Record<string, Json> = {
       name: firstName(p),
-      gemeente: tx.get('municipalities', p.municipality)?.name ?? p.municipality,
+      gemeente: gemeenteName(tx, p.municipality),
       ...(coach ? { coach } : {}),
     };
     const template = { key: `import:outreach.${key}${coach ? '' : '_no_coach'}`, params };

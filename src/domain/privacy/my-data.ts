@@ -2,6 +2,8 @@ import type { Template } from '../../core/effects.js';
 import type { Json, ReadTx } from '../../core/store.js';
 import type { EntryStatus, OfferType } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
+import { personName } from '../people.js';
+import { gemeenteName } from '../municipalities.js';
 
 /** Most hours entries listed one by one; the rest are counted. */
 export const MAX_ENTRY_LINES = 30;
@@ -38,7 +40,7 @@ export interface MyData {
 export const gatherMyData = (tx: ReadTx<DataSchema>, personId: string): MyData | undefined => {
   const p = tx.get('people', personId);
   if (!p) return undefined;
-  const nameOf = (id: string | null | undefined) => (id ? tx.get('people', id)?.name : undefined) ?? '?';
+  const nameOf = (id: string | null | undefined) => personName(tx, id) ?? '?';
   const channels = [
     ...new Set(tx.list('identities', (i) => i.personId === personId).map((i) => i.address.channel)),
   ];
@@ -63,7 +65,7 @@ export const gatherMyData = (tx: ReadTx<DataSchema>, personId: string): MyData |
   return {
     name: p.name,
     role: p.role,
-    gemeente: tx.get('municipalities', p.municipality)?.name ?? p.municipality,
+    gemeente: gemeenteName(tx, p.municipality),
     lang: p.lang,
     coach: p.coachId ? nameOf(p.coachId) : null,
     consent: p.consent ? { given: p.consent.given, at: p.consent.at } : null,

@@ -4,6 +4,7 @@ import { entriesOf, trajectoryOf } from '../ledger/index.js';
 import { groupForProof, type ProofGroup } from '../ledger/proof.js';
 import type { LedgerEntry, OfferType } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
+import { gemeenteName } from '../municipalities.js';
 
 /** One confirmed activity on a proof: the day, the time spent and what was done. */
 export interface ProofLine {
@@ -109,8 +110,7 @@ export const proofDocuments = (
     return {
       newcomerId,
       newcomer: newcomer?.name ?? newcomerId,
-      municipality:
-        tx.get('municipalities', newcomer?.municipality ?? '')?.name ?? newcomer?.municipality ?? '',
+      municipality: gemeenteName(tx, newcomer?.municipality ?? ''),
       offerType: g.offerType,
       organisation: g.organisation,
       contact: g.contactId ? (tx.get('people', g.contactId)?.name ?? null) : null,

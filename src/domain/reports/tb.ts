@@ -5,6 +5,7 @@ import { trajectoryOf } from '../ledger/queries.js';
 import { trajectoryStatusOf } from '../ledger/trajectories.js';
 import type { LedgerEntry } from '../ledger/types.js';
 import type { DataSchema, Person } from '../schema.js';
+import { gemeenteName } from '../municipalities.js';
 
 /** The period and gemeente of a TB report; dates are local (YYYY-MM-DD) and inclusive. */
 export interface TbReportQuery {
@@ -95,7 +96,7 @@ const rowOf = (
   return {
     newcomerId: n.id,
     newcomer: n.name,
-    gemeente: tx.get('municipalities', n.municipality)?.name ?? n.municipality,
+    gemeente: gemeenteName(tx, n.municipality),
     coach: (n.coachId ? tx.get('people', n.coachId)?.name : undefined) ?? '',
     status: term ? trajectoryStatusOf(term) : 'none',
     obligation: term ? term.obligation : null,
