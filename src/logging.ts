@@ -1,10 +1,6 @@
 import { pino } from 'pino';
 import type { Log } from './core/log.js';
 
-/**
- * Structured logs on standard error (standard output belongs to the console chat). Fields that
- * could hold personal data are redacted as a second line of defence; the code logs ids and codes.
- */
 /** Fields that could hold personal data: hidden in pretty logs too (pino's redact covers JSON logs). */
 const HIDDEN = new Set(['text', 'name', 'phone', 'address', 'user', 'chat']);
 
@@ -22,8 +18,10 @@ const hide = (fields: Record<string, unknown>, depth = 0): Record<string, unknow
   );
 
 /**
- * A logger at `level` (pretty lines with LOG_PRETTY). Lines go to standard error, or to `write`
- * (one line each, without its newline) when given: an in-process CLI run logs on its own io.
+ * A logger at `level`: structured logs (pretty lines with LOG_PRETTY) on standard error, as
+ * standard output belongs to the console chat, or to `write` (one line each, without its newline)
+ * when given: an in-process CLI run logs on its own io. Fields that could hold personal data are
+ * redacted as a second line of defence; the code logs ids and codes.
  */
 export const createLog = (level: string, pretty = false, write?: (line: string) => void): Log => {
   const logger = pino(

@@ -20,7 +20,6 @@ export interface Address {
 export const hashTag = (key: string, length = 10): string =>
   createHash('sha256').update(key).digest('hex').slice(0, length);
 
-/** A stable string for an address, used as the conversation key and identity key. */
 /**
  * The channel name of a WhatsApp number: `whatsapp`, or `whatsapp-<account>` when a region runs
  * several numbers (WHATSAPP_ACCOUNT), each in a process of its own.
@@ -32,6 +31,7 @@ export const whatsAppChannelName = (account?: string | null): string =>
 export const isWhatsAppChannel = (channel: string): boolean =>
   channel === 'whatsapp' || channel.startsWith('whatsapp-');
 
+/** A stable string for an address, used as the conversation key and identity key. */
 export const addressKey = (a: Address): string =>
   [a.channel, a.chat, a.user, a.thread ?? ''].map((p) => p.replaceAll('|', '%7C')).join('|');
 

@@ -167,11 +167,6 @@ export interface Transactor<S extends Schema> extends Pick<Store<S>, 'transact' 
   exclusive<T>(fn: () => T | Promise<T>): Promise<T>;
 }
 
-/**
- * Creates a transactor. A transaction's ops are applied to the maps and handed to `persist`
- * under the mutex; the mutex is released before durability is awaited, so transactions that
- * commit while an fsync is running can share the next one (group commit).
- */
 /** A FIFO mutex: `await lock()` returns the function that releases it. */
 export const createMutex = (): (() => Promise<() => void>) => {
   let tail: Promise<void> = Promise.resolve();
@@ -204,6 +199,11 @@ export const runBuffered = async <S extends Schema, T>(
   return { result, ops: opsOf(data, overlay) };
 };
 
+/**
+ * Creates a transactor. A transaction's ops are applied to the maps and handed to `persist`
+ * under the mutex; the mutex is released before durability is awaited, so transactions that
+ * commit while an fsync is running can share the next one (group commit).
+ */
 export const createTransactor = <S extends Schema>(data: Collections, persist: Persist): Transactor<S> => {
   const lock = createMutex();
   return {
