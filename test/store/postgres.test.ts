@@ -1,5 +1,6 @@
 /** The PostgreSQL store beyond the contract: several processes, atomic commits, migrations, versions. */
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, it, vi } from 'vitest';
 import { isCodedError } from '../../src/core/errors.js';
 import { openPostgresStore, SQL_MIGRATIONS } from '../../src/store/postgres/index.js';
 import { connect } from '../../src/store/postgres/connect.js';
@@ -40,6 +41,25 @@ describe.skipIf(pgUrl === undefined)('postgres store', () => {
     await expect.poll(() => seen.some((c) => c.includes('people'))).toBe(true);
     await a.close();
     await b.close();
+  });
+
+  it('does not catch up on its own commits (their NOTIFY comes back to it)', async () => {
+    const { a, b } = await twoProcesses();
+    const query = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      // The read-only transaction of a catch-up between transactions (a pull).
+      const pulls = () =>
+        query.mock.calls.filter((c) => typeof c[0] === 'string' && c[0].includes('READ ONLY')).length;
+      await a.transact((tx) => tx.put('people', 'p1', { name: 'Amina', hours: 0 }));
+      // b is idle and pulls a's commit, so a's NOTIFY has been sent to both by then.
+      await expect.poll(() => b.read((tx) => tx.count('people'))).toBe(1);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(pulls()).toBe(1);
+    } finally {
+      query.mockRestore();
+      await a.close();
+      await b.close();
+    }
   });
 
   it('reloads a process that fell behind the change log, or whose data was replaced', async () => {

@@ -143,6 +143,13 @@ type Started = PostgresStoreOptions & {
   readonly log: NonNullable<PostgresStoreOptions['log']>;
 };
 
+/**
+ * The server process of a connection (what a Notification's `processId` names). pg's Client sets
+ * `processID` at connect; @types/pg does not declare it.
+ */
+const backendPid = (c: pg.Client): number | null =>
+  (c as pg.Client & { processID?: number | null }).processID ?? null;
+
 /** Marks an error as the database's (STORE_IO), leaving the callback's own errors as they are. */
 class SqlFailure extends Error {
   constructor(readonly coded: CodedError) {
@@ -184,6 +191,9 @@ const startPostgresStore = <S extends Schema>(
     c.on('error', () => (broken = true));
     c.on('end', () => (broken = true));
     c.on('notification', (n) => {
+      // Our own commit's NOTIFY comes back to us, often before the COMMIT resolves and `rev` moves:
+      // the commit itself updates the image, so a pull would only find nothing new.
+      if (n.processId === backendPid(c)) return;
       if (n.channel === o.channel && Number(n.payload) > rev) pull();
     });
   };
