@@ -59,6 +59,17 @@ export interface Channel {
  */
 export const privateAddress = (channel: string, user: string): Address => ({ channel, chat: user, user });
 
+/**
+ * `/start CODE` -> a command (its name in lower case, without the slash, and the rest trimmed);
+ * anything else -> null. For channels where commands arrive as typed text (console, WhatsApp, the
+ * web simulator): a name starts with a letter and may go on with letters, digits, `_` and `-`; the
+ * arguments may span lines.
+ */
+export const parseCommand = (text: string): { command: string; args: string } | null => {
+  const r = /^\/([a-z][\w-]*)(?:\s+([\s\S]*))?$/i.exec(text.trim());
+  return r ? { command: r[1]!.toLowerCase(), args: (r[2] ?? '').trim() } : null;
+};
+
 /** The address of a group (a Telegram group, a Slack channel, a WhatsApp group) to post into. */
 export const groupAddress = (channel: string, chat: string, thread?: string): Address =>
   thread ? { channel, chat, user: '', thread } : { channel, chat, user: '' };

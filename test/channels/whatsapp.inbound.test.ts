@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand, toInbound } from '../../src/channels/whatsapp/inbound.js';
+import { toInbound } from '../../src/channels/whatsapp/inbound.js';
+import { parseCommand } from '../../src/core/channel.js';
 import { BOT_ID, waMessage } from '../fakes/whatsapp/fake-client.js';
 
 const ctx = { channel: 'whatsapp', self: BOT_ID };

@@ -1,3 +1,4 @@
+import { parseCommand, privateAddress } from '../../core/channel.js';
 import type { Inbound } from '../../core/messages.js';
 
 /** One scripted line: `<user>: <text>`. Returns null for blank lines and `#` comments. */
@@ -10,8 +11,8 @@ export const parseScriptLine = (line: string): { user: string; text: string } | 
 
 /** Maps what a console user typed to the core's message types (`/cmd args` is a command). */
 export const toInbound = (user: string, text: string, id: string, at: Date): Inbound => {
-  const base = { id, address: { channel: 'console', chat: user, user }, receivedAt: at.toISOString() };
-  const cmd = /^\/([a-z]+)(?:\s+(.*))?$/i.exec(text.trim());
-  if (cmd) return { ...base, kind: 'command', command: cmd[1]!.toLowerCase(), args: (cmd[2] ?? '').trim() };
+  const base = { id, address: privateAddress('console', user), receivedAt: at.toISOString() };
+  const cmd = parseCommand(text);
+  if (cmd) return { ...base, kind: 'command', ...cmd };
   return { ...base, kind: 'text', text };
 };

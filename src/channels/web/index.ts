@@ -1,3 +1,3 @@
 export { createWebChannel, type WebChannel, type WebChannelOptions, type WebEvent } from './channel.js';
-export { toInbound, webAddress, type WebInput } from './inbound.js';
+export { toInbound, type WebInput } from './inbound.js';
 export { toWebMessage, type WebAuthor, type WebChoice, type WebMessage } from './outbound.js';

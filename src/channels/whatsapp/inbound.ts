@@ -1,4 +1,4 @@
-import { privateAddress } from '../../core/channel.js';
+import { parseCommand, privateAddress } from '../../core/channel.js';
 import type { Inbound, MediaRef } from '../../core/messages.js';
 import type { WaMessage } from './client.js';
 
@@ -39,12 +39,6 @@ const withoutMention = (text: string, self: string): string => {
   while (t.startsWith(mention) && !/\d/.test(t.charAt(mention.length)))
     t = t.slice(mention.length).trimStart();
   return t;
-};
-
-/** `/start CODE` -> a command (lower case, without the slash); anything else -> null. */
-export const parseCommand = (text: string): { command: string; args: string } | null => {
-  const r = /^\/([a-z][\w-]*)(?:\s+([\s\S]*))?$/i.exec(text.trim());
-  return r ? { command: r[1]!.toLowerCase(), args: (r[2] ?? '').trim() } : null;
 };
 
 /**

@@ -11,5 +11,5 @@ export {
   type WhatsAppClient,
   type WwebjsClientOptions,
 } from './client.js';
-export { parseCommand, toInbound, type InboundContext } from './inbound.js';
+export { toInbound, type InboundContext } from './inbound.js';
 export { NOT_CONNECTED, scrubReason, sendFailure, toWhatsApp, type WaSend } from './outbound.js';

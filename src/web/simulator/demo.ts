@@ -1,7 +1,7 @@
+import { privateAddress } from '../../core/channel.js';
 import { addressKey, type Address } from '../../core/messages.js';
 import type { ReadTx, WriteTx } from '../../core/store.js';
 import { COLLECTIONS, seedDemo, type DataSchema } from '../../domain/index.js';
-import { webAddress } from '../../channels/web/index.js';
 
 /** A person one can be in a pane: the demo's (and others') people, with what the page shows. */
 export interface PanePerson {
@@ -46,7 +46,7 @@ export const panePeople = (tx: ReadTx<DataSchema>): PanePerson[] => {
 export const linkToWeb = (tx: WriteTx<DataSchema>, web: string, now: Date, from = 'console'): number => {
   let n = 0;
   for (const i of tx.list('identities', (x) => x.address.channel === from)) {
-    const address = webAddress(web, i.address.user);
+    const address = privateAddress(web, i.address.user);
     const key = addressKey(address);
     if (tx.get('identities', key)) continue;
     tx.put('identities', key, { v: 1, address, personId: i.personId, linkedAt: now.toISOString() });
