@@ -29,7 +29,7 @@ const coachOf = (ctx: Ctx, duo: Duo): string | null =>
 
 const yesNo = (v: Json | undefined): boolean | null => (v === 'yes' ? true : v === 'no' ? false : null);
 
-/** A closing choice as nested text for the coach's summary. */
+/** A closing choice as nested text for the coach's summary (`not_asked`: a question the person never got). */
 const said = (v: boolean | string | null | undefined): Json =>
   ({ $t: `followup:said.${v === true ? 'yes' : v === false ? 'no' : (v ?? 'none')}` }) as Json;
 
@@ -165,7 +165,9 @@ export const followUpActions = (s: FollowUpActionSettings): Actions => ({
             extend: said(answer.extend),
             stay: said(answer.stayInTouch),
             available:
-              role === 'buddy' ? said(args['available'] === 'later' ? 'later' : answer.available) : '-',
+              role === 'buddy'
+                ? said(args['available'] === 'later' ? 'later' : answer.available)
+                : said('not_asked'),
           },
         },
       });

@@ -272,7 +272,7 @@ export const campaignJobs = (
   return { handlers: { campaign_event: run }, plan };
 };
 
-/** Records a check-in's answer on its mark (`met`, `not_met`, `question`); false when there is none. */
+/** Records a check-in's answer on its mark (one of CHECKIN_ANSWERS); false when there is none. */
 export const recordCheckin = (
   tx: WriteTx<DataSchema>,
   duoId: string,

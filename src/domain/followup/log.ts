@@ -5,7 +5,7 @@ import { entriesOf, liveDuosOf } from '../ledger/index.js';
 import type { Duo, EntryStatus } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
 import { tasksOfDuo, tasksOfNewcomer } from './tasks.js';
-import type { TaskKind } from './types.js';
+import { CHECKIN_ANSWERS, type TaskKind } from './types.js';
 
 /** One meeting of the duo: what coaches kept per row in Excel (date, time spent, content). */
 export interface LogMeeting {
@@ -106,8 +106,8 @@ export const duoLog = (
   };
 };
 
-/** Check-in answers with a text of their own; others are shown as given. */
-const ANSWERS = new Set(['met', 'not_met', 'call_me']);
+/** Check-in answers with a text of their own; anything else (none is recorded) is shown as given. */
+const ANSWERS: ReadonlySet<string> = new Set(CHECKIN_ANSWERS);
 
 /** Most rows of each part in one message (a message must stay readable in Slack). */
 const MAX_ROWS = 40;

@@ -78,6 +78,14 @@ export interface SurveyResponse {
 }
 
 /**
+ * What the follow-up flows record as a check-in's answer (`followup_answer`): `met` / `not_met`
+ * (flows/checkin.yaml), `confirmed` (flows/match-confirm.yaml), `question` (both: the coach gets
+ * a task to call). Each has its words in the duo log (`coach:log.answer.<answer>`).
+ */
+export const CHECKIN_ANSWERS = ['met', 'not_met', 'confirmed', 'question'] as const;
+export type CheckinAnswer = (typeof CHECKIN_ANSWERS)[number];
+
+/**
  * That a campaign event of a duo has been handled, once: sent, skipped (its purpose was already
  * met) or cancelled (the duo or trajectory ended). Id: `<duoId>:<eventId>`.
  */
@@ -93,7 +101,7 @@ export interface FollowUpMark {
   readonly at: string;
   /** Why it was skipped or cancelled (e.g. `met_recently`, `task_done`, `duo_ended`). */
   readonly reason?: string;
-  /** For a check-in: the answer once given (`met`, `not_met`, `call_me`). */
+  /** For a check-in: the answer once given, one of {@link CHECKIN_ANSWERS}. */
   readonly answer?: string;
   readonly answeredAt?: string;
 }
