@@ -35,8 +35,16 @@ export const isGone = (err: unknown): boolean => {
   return e.code === 'slack_webapi_platform_error' && GONE.has(e.data?.error ?? '');
 };
 
-/** User ids (`U…`, `W…`) post into the app's DM, but `chat.update` needs that DM's id (`D…`). */
+/** User ids (`U…`, `W…`): Slack delivers a post to one into the app's DM with that user. */
 const isUserId = (id: string): boolean => /^[UW][A-Z0-9]+$/.test(id);
+
+/**
+ * The conversation id of an `Address.chat`: a user id becomes the id of the app's DM with them
+ * (`D…`, found with `conversations.open`), as `chat.update` and file uploads need a conversation;
+ * any other id is one already. Undefined when Slack opens the DM without naming it.
+ */
+export const conversationOf = async (client: WebClient, chat: string): Promise<string | undefined> =>
+  isUserId(chat) ? (await client.conversations.open({ users: chat })).channel?.id : chat;
 
 /**
  * Updates the message `m.replace` names to show `m` (text and blocks as a post would have).
@@ -48,9 +56,7 @@ const isUserId = (id: string): boolean => /^[UW][A-Z0-9]+$/.test(id);
 export const updateInPlace = async (client: WebClient, to: Address, m: Outbound): Promise<boolean> => {
   const target = m.replace ? replacedMessage(m.replace) : undefined;
   if (!target) return false;
-  const channel =
-    target.channel ??
-    (isUserId(to.chat) ? (await client.conversations.open({ users: to.chat })).channel?.id : to.chat);
+  const channel = target.channel ?? (await conversationOf(client, to.chat));
   if (!channel) return false;
   const { text, blocks } = toPostMessage(to, m);
   try {

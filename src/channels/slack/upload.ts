@@ -8,7 +8,8 @@ import type { webApi } from '@slack/bolt';
 import type { SendResult } from '../../core/channel.js';
 import { directed } from '../../core/format.js';
 import type { Address, Outbound } from '../../core/messages.js';
-import { escapeMrkdwn, platformIdOf } from './outbound.js';
+import { conversationOf } from './edit.js';
+import { escapeMrkdwn, platformIdOf, threadTs } from './outbound.js';
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
 
@@ -18,7 +19,7 @@ export const isLocalDocument = (m: Outbound): boolean =>
 
 /**
  * Uploads the outbound's document into the address's conversation: a user id is first turned into
- * its DM (conversations.open), as files.completeUploadExternal needs a conversation id. A file that
+ * its DM ({@link conversationOf}), as files.completeUploadExternal needs a conversation id. A file that
  * is gone is a permanent failure (it will not come back by retrying). Returns the platform id of
  * the conversation and the uploaded file.
  */
@@ -30,11 +31,7 @@ export const uploadDocument = async (client: WebClient, to: Address, m: Outbound
   } catch {
     return { ok: false, permanent: true, reason: 'slack: document file missing' };
   }
-  let channel = to.chat;
-  if (/^[UW][A-Z0-9]+$/.test(channel)) {
-    const open = await client.conversations.open({ users: channel });
-    channel = open.channel?.id ?? channel;
-  }
+  const channel = (await conversationOf(client, to.chat)) ?? to.chat;
   const args = {
     channel_id: channel,
     file,
@@ -43,7 +40,7 @@ export const uploadDocument = async (client: WebClient, to: Address, m: Outbound
     initial_comment: escapeMrkdwn(directed(m.text, m.direction)),
   };
   const res = (await (to.thread
-    ? client.files.uploadV2({ ...args, thread_ts: to.thread.slice(to.thread.lastIndexOf(':') + 1) })
+    ? client.files.uploadV2({ ...args, thread_ts: threadTs(to.thread) })
     : client.files.uploadV2(args))) as { files?: { files?: { id?: string }[] }[] };
   const id = res.files?.[0]?.files?.[0]?.id ?? '';
   return { ok: true, platformId: platformIdOf(channel, id) };
