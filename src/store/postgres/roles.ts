@@ -27,21 +27,14 @@ export interface RoleLocks {
    * Resolves once this process holds every one of `roles`: all or none, so two processes that want
    * overlapping roles never each hold a part and wait for the other.
    */
-  acquire(roles: readonly string[], signal?: AbortSignal): Promise<void>;
+  acquire(roles: readonly string[]): Promise<void>;
   /** The roles this process holds. */
   held(): readonly string[];
   /** Releases every role (ends the connection). */
   release(): Promise<void>;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    });
-  });
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Opens the connection the role locks live on (the store's schema names the region). */
 export const openRoleLocks = async (o: RoleLockOptions): Promise<RoleLocks> => {
@@ -64,10 +57,10 @@ export const openRoleLocks = async (o: RoleLockOptions): Promise<RoleLocks> => {
     client.query('SELECT pg_advisory_unlock(hashtext($1))', [key(role)]).then(() => undefined);
 
   return {
-    acquire: async (roles, signal) => {
+    acquire: async (roles) => {
       const wanted = [...new Set(roles)].sort();
       const told = new Set<string>();
-      while (!signal?.aborted) {
+      for (;;) {
         const got: string[] = [];
         let missing: string | null = null;
         try {
@@ -90,7 +83,7 @@ export const openRoleLocks = async (o: RoleLockOptions): Promise<RoleLocks> => {
           told.add(missing);
           o.onWait?.(missing);
         }
-        await sleep(retryMs, signal);
+        await sleep(retryMs);
       }
     },
     held: () => mine,
