@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ProofDocument, ProofRenderer } from '../domain/proof/index.js';
+import { hoursOf } from '../domain/reports/hours.js';
 import { renderProofPdf, type ProofText } from './proof-pdf.js';
 
 /** Lower-case ASCII letters and digits joined by "-": "Kringwinkel Oost" -> "kringwinkel-oost". */
@@ -82,14 +83,13 @@ export const proofRows = (d: ProofDocument, n: number): ProofRow[] => {
     organisation: d.organisation ?? '',
     contact: d.contact ?? '',
   };
-  const hours = (m: number) => Math.round((m / 60) * 100) / 100;
   const confirmed = d.lines.map((l): ProofRow => {
     const c = d.confirmations.find((x) => x.entryId === l.entryId);
     return {
       ...base,
       date: l.date,
       minutes: l.minutes,
-      hours: hours(l.minutes),
+      hours: hoursOf(l.minutes),
       what: l.what ?? '',
       status: 'confirmed',
       confirmed_by: c?.by ?? '',
@@ -102,7 +102,7 @@ export const proofRows = (d: ProofDocument, n: number): ProofRow[] => {
     ...base,
     date: l.date,
     minutes: l.minutes,
-    hours: hours(l.minutes),
+    hours: hoursOf(l.minutes),
     what: l.what ?? '',
     status: 'pending',
     confirmed_by: '',

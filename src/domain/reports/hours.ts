@@ -2,6 +2,12 @@ import type { ReadTx } from '../../core/store.js';
 import type { LedgerEntry } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
 
+/**
+ * Minutes as hours rounded to two decimals (90 -> 1.5, 50 -> 0.83): how every export, proof and
+ * dashboard page writes hours, so a figure reads the same wherever it appears.
+ */
+export const hoursOf = (minutes: number): number => Math.round((minutes / 60) * 100) / 100;
+
 /** Columns of the hours export, in order; names stay stable for spreadsheets that read them. */
 export const HOURS_COLUMNS = [
   'entry',
@@ -33,7 +39,7 @@ const rowOf = (tx: ReadTx<DataSchema>, e: LedgerEntry): HoursRow => {
     gemeente: tx.get('people', e.newcomerId)?.municipality ?? '',
     date: e.date,
     minutes: e.minutes,
-    hours: Math.round((e.minutes / 60) * 100) / 100,
+    hours: hoursOf(e.minutes),
     offer_type: e.offerType,
     organisation: e.organisation ?? '',
     contact: name(e.contactId),

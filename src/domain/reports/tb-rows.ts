@@ -1,3 +1,4 @@
+import { hoursOf } from './hours.js';
 import type { TbRow } from './tb.js';
 
 /** Columns of the TB report, in order; names stay stable for the spreadsheets that read them. */
@@ -22,8 +23,6 @@ export const TB_COLUMNS = [
 /** One line of the TB report as exported (hours with two decimals, obligation ja/nee). */
 export type TbExportRow = Record<(typeof TB_COLUMNS)[number], string | number>;
 
-const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
-
 /** A TB report row as the CLI's `report tb` and the dashboard's tb.csv write it. */
 export const tbExportRow = (r: TbRow): TbExportRow => ({
   newcomer_id: r.newcomerId,
@@ -34,9 +33,9 @@ export const tbExportRow = (r: TbRow): TbExportRow => ({
   obligation: r.obligation === null ? '' : r.obligation ? 'ja' : 'nee',
   term_start: r.termStart ?? '',
   term_end: r.termEnd ?? '',
-  confirmed_hours: hours(r.confirmedMinutes),
-  pending_hours: hours(r.pendingMinutes),
-  confirmed_total_hours: hours(r.confirmedTotalMinutes),
+  confirmed_hours: hoursOf(r.confirmedMinutes),
+  pending_hours: hoursOf(r.pendingMinutes),
+  confirmed_total_hours: hoursOf(r.confirmedTotalMinutes),
   offer_types: r.offerTypes.join(', '),
   paused_days: r.pausedDays,
   paused_since: r.pausedSince ?? '',

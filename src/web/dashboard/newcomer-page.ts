@@ -1,10 +1,9 @@
 import type { NewcomerDetail } from '../../domain/dashboard/index.js';
 import type { LogFollowUp } from '../../domain/followup/log.js';
 import { OFFER_TYPES } from '../../domain/ledger/types.js';
+import { hoursOf } from '../../domain/reports/hours.js';
 import { bdi, date, el, join, link, progressBar, raw, table, tHtml, type Html } from './html.js';
 import { layout, type PageFrame } from './layout.js';
-
-const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 /** Check-in answers with a text of their own in the coach's log. */
 const ANSWERS = new Set(['met', 'not_met', 'call_me']);
@@ -18,8 +17,8 @@ const progressPart = (f: PageFrame, d: NewcomerDetail): Html => {
     el(
       'p',
       progressBar({
-        value: hours(p.confirmedMinutes),
-        max: hours(p.targetMinutes),
+        value: hoursOf(p.confirmedMinutes),
+        max: hoursOf(p.targetMinutes),
         text: t('dashboard:overview.progress.bar_text', {
           confirmed: p.confirmedMinutes,
           target: p.targetMinutes,
@@ -39,12 +38,12 @@ const progressPart = (f: PageFrame, d: NewcomerDetail): Html => {
         { head: t('dashboard:newcomer.type'), cell: (o) => t(`proof:offer.${o}`) },
         {
           head: t('dashboard:overview.progress.confirmed'),
-          cell: (o) => f.num(hours(p.byOfferType[o].confirmed)),
+          cell: (o) => f.num(hoursOf(p.byOfferType[o].confirmed)),
           num: true,
         },
         {
           head: t('dashboard:overview.progress.pending'),
-          cell: (o) => f.num(hours(p.byOfferType[o].pending)),
+          cell: (o) => f.num(hoursOf(p.byOfferType[o].pending)),
           num: true,
         },
       ],
@@ -82,7 +81,7 @@ const entriesPart = (f: PageFrame, d: NewcomerDetail): Html => {
       t('dashboard:newcomer.entries_caption'),
       [
         { head: t('dashboard:newcomer.date'), cell: (e) => date(e.date) },
-        { head: t('dashboard:newcomer.hours'), cell: (e) => f.num(hours(e.minutes)), num: true },
+        { head: t('dashboard:newcomer.hours'), cell: (e) => f.num(hoursOf(e.minutes)), num: true },
         { head: t('dashboard:newcomer.type'), cell: (e) => t(`proof:offer.${e.offerType}`) },
         { head: t('dashboard:newcomer.where'), cell: (e) => (e.where ? bdi(e.where) : t('dashboard:none')) },
         {
@@ -123,7 +122,7 @@ const logPart = (f: PageFrame, d: NewcomerDetail): Html => {
       t('dashboard:newcomer.meetings'),
       [
         { head: t('dashboard:newcomer.date'), cell: (m) => date(m.date) },
-        { head: t('dashboard:newcomer.hours'), cell: (m) => f.num(hours(m.minutes)), num: true },
+        { head: t('dashboard:newcomer.hours'), cell: (m) => f.num(hoursOf(m.minutes)), num: true },
         {
           head: t('dashboard:newcomer.what'),
           cell: (m) => (m.description ? bdi(m.description) : t('dashboard:none')),

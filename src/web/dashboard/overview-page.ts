@@ -1,9 +1,8 @@
 import type { DashboardOverview, DueTask, NewcomerProgress } from '../../domain/dashboard/index.js';
 import type { DigestWaiting } from '../../domain/followup/digest.js';
+import { hoursOf } from '../../domain/reports/hours.js';
 import { bdi, date, el, join, link, progressBar, table, tHtml, type Html } from './html.js';
 import { gemeenteFilter, layout, type PageFrame } from './layout.js';
-
-const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 const progressSection = (f: PageFrame, rows: readonly NewcomerProgress[]): Html => {
   const t = f.t;
@@ -24,8 +23,8 @@ const progressSection = (f: PageFrame, rows: readonly NewcomerProgress[]): Html 
         head: t('dashboard:overview.progress.bar'),
         cell: (r) =>
           progressBar({
-            value: hours(r.confirmedMinutes),
-            max: hours(r.targetMinutes),
+            value: hoursOf(r.confirmedMinutes),
+            max: hoursOf(r.targetMinutes),
             text: t('dashboard:overview.progress.bar_text', {
               confirmed: r.confirmedMinutes,
               target: r.targetMinutes,
@@ -35,12 +34,12 @@ const progressSection = (f: PageFrame, rows: readonly NewcomerProgress[]): Html 
       },
       {
         head: t('dashboard:overview.progress.confirmed'),
-        cell: (r) => f.num(hours(r.confirmedMinutes)),
+        cell: (r) => f.num(hoursOf(r.confirmedMinutes)),
         num: true,
       },
       {
         head: t('dashboard:overview.progress.pending'),
-        cell: (r) => f.num(hours(r.pendingMinutes)),
+        cell: (r) => f.num(hoursOf(r.pendingMinutes)),
         num: true,
       },
       {
@@ -75,7 +74,7 @@ const waitingSection = (f: PageFrame, rows: readonly DigestWaiting[]): Html => {
       { head: t('dashboard:overview.waiting.who'), cell: who },
       { head: t('dashboard:overview.waiting.since'), cell: (w) => date(w.oldest) },
       { head: t('dashboard:overview.waiting.count'), cell: (w) => w.count, num: true },
-      { head: t('dashboard:overview.waiting.hours'), cell: (w) => f.num(hours(w.minutes)), num: true },
+      { head: t('dashboard:overview.waiting.hours'), cell: (w) => f.num(hoursOf(w.minutes)), num: true },
     ],
     rows,
     t('dashboard:overview.waiting.empty'),
