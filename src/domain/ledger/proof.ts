@@ -40,6 +40,21 @@ const confirmationOf = (e: LedgerEntry): Confirmation => {
 };
 
 /**
+ * The proof an entry belongs on: its offer type and contact (the contact person, else the
+ * organisation in any case and spacing, else "unknown"). {@link groupForProof} groups by it; the
+ * proof document uses it to put pending entries next to the proof they will count on.
+ */
+export const proofKey = (e: Pick<LedgerEntry, 'offerType' | 'contactId' | 'organisation'>): string =>
+  JSON.stringify([
+    e.offerType,
+    e.contactId
+      ? `id:${e.contactId}`
+      : e.organisation?.trim()
+        ? `org:${e.organisation.trim().toLocaleLowerCase()}`
+        : 'unknown',
+  ]);
+
+/**
  * Confirmed hours grouped the way the bewijs van deelname groups them: one group per offer type
  * and contact (the contact person, else the organisation, else "unknown"), so that hours of
  * several activities at the same organisation add up on one proof and another organisation is
@@ -50,12 +65,7 @@ export const groupForProof = (entries: readonly LedgerEntry[]): ProofGroup[] => 
   const groups = new Map<string, LedgerEntry[]>();
   for (const e of entries) {
     if (e.status !== 'confirmed') continue;
-    const who = e.contactId
-      ? `id:${e.contactId}`
-      : e.organisation?.trim()
-        ? `org:${e.organisation.trim().toLocaleLowerCase()}`
-        : 'unknown';
-    const key = JSON.stringify([e.offerType, who]);
+    const key = proofKey(e);
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   return [...groups.values()]

@@ -1,7 +1,7 @@
 import type { ReadTx } from '../../core/store.js';
 import { localDate, localTime } from '../dates.js';
 import { entriesOf, trajectoryOf } from '../ledger/index.js';
-import { groupForProof, type ProofGroup } from '../ledger/proof.js';
+import { groupForProof, proofKey, type ProofGroup } from '../ledger/proof.js';
 import type { LedgerEntry, OfferType } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
 import { gemeenteName } from '../municipalities.js';
@@ -63,17 +63,6 @@ export interface ProofSet {
   readonly pendingElsewhere: number;
 }
 
-/** The key groupForProof groups by: offer type and contact (person, else organisation). */
-const keyOf = (e: Pick<LedgerEntry, 'offerType' | 'contactId' | 'organisation'>): string =>
-  JSON.stringify([
-    e.offerType,
-    e.contactId
-      ? `id:${e.contactId}`
-      : e.organisation?.trim()
-        ? `org:${e.organisation.trim().toLocaleLowerCase()}`
-        : 'unknown',
-  ]);
-
 const lineOf = (e: LedgerEntry): ProofLine => ({
   entryId: e.id,
   date: e.date,
@@ -100,11 +89,11 @@ export const proofDocuments = (
   const groups = groupForProof(entries);
   const pendingByKey = new Map<string, LedgerEntry[]>();
   for (const e of entries.filter((x) => x.status === 'pending'))
-    pendingByKey.set(keyOf(e), [...(pendingByKey.get(keyOf(e)) ?? []), e]);
+    pendingByKey.set(proofKey(e), [...(pendingByKey.get(proofKey(e)) ?? []), e]);
   const term = trajectoryOf(tx, newcomerId);
   const madeAt = stamp(o.now.toISOString(), o.timeZone);
   const documents = groups.map((g: ProofGroup): ProofDocument => {
-    const key = keyOf(g.entries[0]!);
+    const key = proofKey(g.entries[0]!);
     const pending = (pendingByKey.get(key) ?? []).sort((a, b) => a.date.localeCompare(b.date));
     pendingByKey.delete(key);
     return {
