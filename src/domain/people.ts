@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ids } from '../core/clock.js';
+import type { Address } from '../core/messages.js';
 import type { ReadTx, WriteTx } from '../core/store.js';
 import { normalizeWord } from '../parsing/normalize.js';
 import { formatInviteCode, newInviteCode } from './invites.js';
@@ -34,6 +35,10 @@ export type CreatePersonResult =
 /** A person's name, or null for no id or an unknown (erased) id. */
 export const personName = (tx: ReadTx<DataSchema>, id: string | null | undefined): string | null =>
   (id ? tx.get('people', id)?.name : undefined) ?? null;
+
+/** The chat where messages for a person go: where they were last linked. */
+export const latestAddressOf = (tx: ReadTx<DataSchema>, personId: string): Address | undefined =>
+  tx.list('identities', (i) => i.personId === personId).at(-1)?.address;
 
 /** Finds a person by id or, case-insensitively, by exact name. */
 export const findPerson = (tx: WriteTx<DataSchema>, idOrName: string): Person | undefined =>

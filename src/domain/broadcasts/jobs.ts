@@ -8,6 +8,7 @@ import { localDate } from '../dates.js';
 import type { DataSchema, Job } from '../schema.js';
 import { activityParams } from './compose.js';
 import { planDomainJob } from '../jobs.js';
+import { latestAddressOf } from '../people.js';
 import { fanOut, type Render } from './fanout.js';
 import { queueStatusUpdate } from './status.js';
 
@@ -77,7 +78,7 @@ export const broadcastJobs = (
     if (!b || b.status !== 'scheduled') return;
     tx.put('broadcasts', b.id, { ...b, status: 'cancelled' });
     const coach = tx.get('people', b.createdBy);
-    const to = coach && tx.list('identities', (i) => i.personId === coach.id).at(-1)?.address;
+    const to = coach && latestAddressOf(tx, coach.id);
     if (!coach || !to) return;
     const first = b.activityIds[0];
     const a = first === undefined ? undefined : tx.get('activities', first);
@@ -134,7 +135,7 @@ export const broadcastJobs = (
       const a = rsvp ? tx.get('activities', rsvp.activityId) : undefined;
       const person = rsvp ? tx.get('people', rsvp.personId) : undefined;
       if (!rsvp || !a || !person || rsvp.status !== 'coming' || a.status !== 'active') return;
-      const to = tx.list('identities', (i) => i.personId === person.id).at(-1)?.address;
+      const to = latestAddressOf(tx, person.id);
       if (!to) return;
       const message = d.render(
         { key: 'aanbod:reminder', params: activityParams(a, 1, person.lang, d.timeZone) },

@@ -7,6 +7,7 @@ import { localDate, shiftDate } from '../dates.js';
 import { createTask } from '../followup/tasks.js';
 import type { FollowUpMark } from '../followup/types.js';
 import { planDomainJob } from '../jobs.js';
+import { latestAddressOf } from '../people.js';
 import type { Duo } from '../ledger/types.js';
 import type { DataSchema, Job } from '../schema.js';
 import { anchorsOf, firstMeetings } from './anchors.js';
@@ -214,9 +215,6 @@ export const campaignJobs = (
     };
   };
 
-  const addressOf = (tx: WriteTx<DataSchema>, personId: string | null) =>
-    personId ? tx.list('identities', (i) => i.personId === personId).at(-1)?.address : undefined;
-
   const run: Handler = (tx, job, now) => {
     const duo = tx.get('duos', String(job.payload['duo']));
     const key = String(job.payload['event']);
@@ -255,7 +253,7 @@ export const campaignJobs = (
       );
       return mark(tx, duo, c, o, 'sent', now);
     }
-    const to = addressOf(tx, recipient);
+    const to = recipient ? latestAddressOf(tx, recipient) : undefined;
     const person = recipient ? tx.get('people', recipient) : undefined;
     if (!to || !person) return mark(tx, duo, c, o, 'skipped', now, 'no_chat');
     // Consent withdrawn ("Mijn gegevens"): no more campaign messages to this person.

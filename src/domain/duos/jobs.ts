@@ -8,7 +8,7 @@ import { planDomainJob } from '../jobs.js';
 import type { Duo } from '../ledger/types.js';
 import type { DataSchema, Job } from '../schema.js';
 import { quietDuos, quietStepOf, type InactivitySettings } from './inactivity.js';
-import { personName } from '../people.js';
+import { latestAddressOf, personName } from '../people.js';
 
 /** 09:00 every day (local time): when quiet duos are looked for. */
 export const INACTIVITY_CRON = '0 9 * * *';
@@ -45,7 +45,7 @@ export const duoJobs = (
     now: Date,
   ) => {
     const person = personId ? tx.get('people', personId) : undefined;
-    const to = person && tx.list('identities', (i) => i.personId === person.id).at(-1)?.address;
+    const to = person && latestAddressOf(tx, person.id);
     // Consent withdrawn: no nudges to this person (the coach's alerts still go to the coach).
     if (!person || !to || (person.role !== 'coach' && person.consent?.given === false)) return;
     const id = `job:${job.id}`;

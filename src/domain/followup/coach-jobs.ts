@@ -5,6 +5,7 @@ import type { JobKind } from '../../scheduler/index.js';
 import type { Render } from '../broadcasts/fanout.js';
 import { localDate } from '../dates.js';
 import { planDomainJob } from '../jobs.js';
+import { latestAddressOf } from '../people.js';
 import type { DataSchema, Job } from '../schema.js';
 import { isStaff } from '../staff.js';
 import { coachDigest, digestTemplates, type DigestSettings } from './digest.js';
@@ -44,7 +45,7 @@ export const coachDigestJobs = (
       const date = typeof job.payload['date'] === 'string' ? job.payload['date'] : localDate(now, d.timeZone);
       const today = localDate(now, d.timeZone);
       for (const staff of tx.list('people', (p) => isStaff(p))) {
-        const to = tx.list('identities', (i) => i.personId === staff.id).at(-1)?.address;
+        const to = latestAddressOf(tx, staff.id);
         if (!to) continue;
         const templates = digestTemplates(coachDigest(tx, staff, today, d));
         templates.forEach((t, n) => {

@@ -1,6 +1,7 @@
 import type { Ids } from '../../core/clock.js';
 import { addressKey, type Address } from '../../core/messages.js';
 import type { ReadTx, WriteTx } from '../../core/store.js';
+import { latestAddressOf } from '../people.js';
 import type { DataSchema, Person } from '../schema.js';
 import type { Handover } from './types.js';
 
@@ -8,9 +9,8 @@ import type { Handover } from './types.js';
 export const openHandoverOf = (tx: ReadTx<DataSchema>, personId: string): Handover | undefined =>
   tx.list('handovers', (h) => h.personId === personId && h.status === 'open')[0];
 
-/** The chat where messages for a person go: where they were last linked. */
-export const latestAddressOf = (tx: ReadTx<DataSchema>, personId: string): Address | undefined =>
-  tx.list('identities', (i) => i.personId === personId).at(-1)?.address;
+// Kept here too for the handover files that import it from this module.
+export { latestAddressOf };
 
 /** The person behind a chat address (a thread reply counts as its chat's sender). */
 export const personAt = (tx: ReadTx<DataSchema>, a: Address): Person | undefined => {

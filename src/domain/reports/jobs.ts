@@ -5,6 +5,7 @@ import type { JobKind } from '../../scheduler/index.js';
 import type { Render } from '../broadcasts/fanout.js';
 import { localDate, shiftDate } from '../dates.js';
 import { planDomainJob } from '../jobs.js';
+import { latestAddressOf } from '../people.js';
 import type { DataSchema, Job } from '../schema.js';
 
 /** TB_REPORT_CRON's default: 09:00 on the first day of each quarter (local time). */
@@ -46,7 +47,7 @@ export const tbReportJobs = (
       const date = typeof job.payload['date'] === 'string' ? job.payload['date'] : localDate(now, d.timeZone);
       const params = previousQuarter(date);
       for (const coach of tx.list('people', (p) => p.role === 'coach')) {
-        const to = tx.list('identities', (i) => i.personId === coach.id).at(-1)?.address;
+        const to = latestAddressOf(tx, coach.id);
         if (!to) continue;
         const id = `tb-report:${coach.id}:${date}`;
         tx.put(
