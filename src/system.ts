@@ -26,8 +26,6 @@ export const createSystemIds = (): Ids => {
 export interface AdjustableClock extends Clock {
   /** Moves the clock forward by `ms` (never back: jobs already done stay done). */
   advance(ms: number): void;
-  /** How far ahead of the underlying clock it runs, in ms. */
-  offset(): number;
   /** Back to the underlying clock's time (the simulator's reset). */
   reset(): void;
 }
@@ -43,7 +41,6 @@ export const createAdjustableClock = (base: Clock = systemClock): AdjustableCloc
     advance: (ms) => {
       offset += Math.max(0, ms);
     },
-    offset: () => offset,
     reset: () => {
       offset = 0;
     },
