@@ -2,25 +2,14 @@ import type { Template } from '../../core/effects.js';
 import type { Ids } from '../../core/clock.js';
 import type { WriteTx } from '../../core/store.js';
 import { createPerson } from '../people.js';
-import type { Role } from '../roles.js';
+import { parseRole, type Role } from '../roles.js';
 import type { DataSchema, Person } from '../schema.js';
 import { splitArgs } from './args.js';
 import { findMunicipality } from '../activities/index.js';
 import { allowed } from '../access/policy.js';
 
-/** Role words a coach may type, in Dutch and English. */
-const ROLE_WORDS: Readonly<Record<string, Role>> = {
-  nieuwkomer: 'newcomer',
-  inburgeraar: 'newcomer',
-  newcomer: 'newcomer',
-  buddy: 'buddy',
-  contact: 'contact',
-  contactpersoon: 'contact',
-  coach: 'coach',
-  netwerkcoach: 'coach',
-  admin: 'admin',
-  beheerder: 'admin',
-};
+/** Role words only the staff command knows (an admin is never imported from a spreadsheet). */
+const ADMIN_WORDS: Readonly<Record<string, Role>> = { admin: 'admin', beheerder: 'admin' };
 /** Roles a coach may add; an admin may add every role. */
 const COACH_MAY_ADD: readonly Role[] = ['newcomer', 'buddy', 'contact'];
 
@@ -44,7 +33,7 @@ export const personAddCommand = (
 ): Template[] => {
   const { words, options } = splitArgs(line);
   const [roleWord, ...nameWords] = words;
-  const role = roleWord ? ROLE_WORDS[roleWord.toLocaleLowerCase()] : undefined;
+  const role = roleWord ? parseRole(roleWord, ADMIN_WORDS) : null;
   if (!role || nameWords.length === 0) return [{ key: 'staff:add_usage' }];
   if (staff.role !== 'admin' && !COACH_MAY_ADD.includes(role))
     return [{ key: 'staff:add_role_refused', params: { role: { $t: `staff:role.${role}` } } }];

@@ -5,7 +5,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { parseCalendarDate, parseYesNo } from '../activities/values.js';
 import { isLocalDate } from '../dates.js';
-import type { Role } from '../roles.js';
+import { parseRole as parseRoleWord, type Role } from '../roles.js';
 
 /**
  * A phone number as E.164 (`+32470123456`), read with Belgian defaults: `0470 12 34 56`,
@@ -46,24 +46,17 @@ export const parseLanguage = (s: string, languages: readonly string[]): string |
   return named && languages.includes(named) ? named : null;
 };
 
-const ROLE_WORDS: Readonly<Record<string, Role>> = {
-  inburgeraar: 'newcomer',
-  nieuwkomer: 'newcomer',
-  newcomer: 'newcomer',
+/** Role words spreadsheets hold besides those roles.ts knows; no admin is ever imported. */
+const SHEET_ROLE_WORDS: Readonly<Record<string, Role>> = {
   deelnemer: 'newcomer',
-  buddy: 'buddy',
   vrijwilliger: 'buddy',
-  contact: 'contact',
-  contactpersoon: 'contact',
   'contact person': 'contact',
-  coach: 'coach',
-  netwerkcoach: 'coach',
   buddycoördinator: 'coach',
   buddycoordinator: 'coach',
 };
 
 /** A role from its Dutch or English word ("inburgeraar", "newcomer", "Buddy"); null if unknown. */
-export const parseRole = (s: string): Role | null => ROLE_WORDS[s.trim().toLocaleLowerCase()] ?? null;
+export const parseRole = (s: string): Role | null => parseRoleWord(s.trim(), SHEET_ROLE_WORDS);
 
 /** Day 0 of Excel's serial dates (1899-12-30, so that 1 is 1900-01-01 with Excel's leap-year bug). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
