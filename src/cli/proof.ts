@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportProofs } from '../domain/proof/index.js';
 import { PROOF_COLUMNS, proofFileName, proofRows, slug } from '../documents/proof-files.js';
-import { renderProofPdf } from '../documents/proof-pdf.js';
+import { rowsText } from '../documents/csv.js';
+import { proofTexts, renderProofPdf } from '../documents/proof-pdf.js';
 import { systemClock, createSystemIds } from '../system.js';
 import { withStore, type CliContext } from './context.js';
-import { writeRows } from './csv.js';
 
 /** The options `proof` reads itself. */
 const OPTIONS = ['out', 'format', 'data'] as const;
@@ -61,23 +61,16 @@ export const proofCli = async (ctx: CliContext, argv: readonly string[]): Promis
   mkdirSync(out, { recursive: true });
   const written: string[] = [];
   if (format === 'pdf') {
-    const t = (key: string, params: Readonly<Record<string, string | number>> = {}) =>
-      ctx.i18n.t('nl', `proof:${key}`, params);
+    const t = proofTexts(ctx.i18n);
     documents.forEach((d, i) => {
       const file = resolve(out, proofFileName(d, i + 1));
       writeFileSync(file, renderProofPdf(d, t));
       written.push(file);
     });
   } else {
-    const lines: string[] = [];
-    writeRows(
-      (l) => lines.push(l),
-      PROOF_COLUMNS,
-      documents.flatMap((d, i) => proofRows(d, i + 1)),
-      'csv',
-    );
     const file = resolve(out, `bewijs_${slug(r.newcomer.name) || slug(r.newcomer.id)}.csv`);
-    writeFileSync(file, `${lines.join('\n')}\n`);
+    const rows = documents.flatMap((d, i) => proofRows(d, i + 1));
+    writeFileSync(file, rowsText(PROOF_COLUMNS, rows, 'csv'));
     written.push(file);
   }
   for (const file of written) ctx.out(ctx.t('proof:cli.written', { file }));

@@ -30,3 +30,17 @@ export const writeRows = <C extends string>(
   out(columns.join(';'));
   for (const r of rows) out(columns.map((c) => csvField(r[c])).join(';'));
 };
+
+/**
+ * The whole export as one string, each line ending in a newline (as {@link writeRows} writes it),
+ * for a file or a download that is written at once.
+ */
+export const rowsText = <C extends string>(
+  columns: readonly C[],
+  rows: readonly Readonly<Record<C, string | number>>[],
+  format: ExportFormat,
+): string => {
+  const lines: string[] = [];
+  writeRows((l) => lines.push(l), columns, rows, format);
+  return `${lines.join('\n')}\n`;
+};

@@ -1,10 +1,20 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { ProofDocument } from '../domain/proof/index.js';
+import type { I18n } from '../i18n/index.js';
 import { visualPieces } from './bidi.js';
 
 /** A text of the proof in the agency's language (Dutch): an i18n key in the `proof` namespace. */
 export type ProofText = (key: string, params?: Readonly<Record<string, string | number>>) => string;
+
+/**
+ * The proof's texts from the app's i18n: always Dutch, the agency's language, whoever asks for the
+ * proof (a coach in French, the CLI in English).
+ */
+export const proofTexts =
+  (i18n: Pick<I18n, 't'>): ProofText =>
+  (key, params = {}) =>
+    i18n.t('nl', `proof:${key}`, params);
 
 /**
  * DejaVu Sans from the dejavu-fonts-ttf package: one embedded font for Latin, Cyrillic and Arabic

@@ -7,9 +7,9 @@ import { TB_COLUMNS, tbExportRow } from '../../domain/reports/tb-rows.js';
 import { tbReport } from '../../domain/reports/tb.js';
 import type { WriteTx } from '../../core/store.js';
 import type { DataSchema } from '../../domain/index.js';
-import { writeRows } from '../../documents/csv.js';
+import { rowsText } from '../../documents/csv.js';
 import { proofFileName } from '../../documents/proof-files.js';
-import { renderProofPdf } from '../../documents/proof-pdf.js';
+import { proofTexts, renderProofPdf } from '../../documents/proof-pdf.js';
 import type { WebContext } from '../types.js';
 
 /** A file the dashboard hands out. */
@@ -43,15 +43,6 @@ export const auditDashboard = (
 
 const CSV = 'text/csv; charset=utf-8';
 
-const csvOf = <C extends string>(
-  columns: readonly C[],
-  rows: readonly Readonly<Record<C, string | number>>[],
-) => {
-  const lines: string[] = [];
-  writeRows((l) => lines.push(l), columns, rows, 'csv');
-  return `${lines.join('\n')}\n`;
-};
-
 const today = (ctx: WebContext) => localDate(ctx.clock.now(), ctx.timeZone);
 
 /**
@@ -65,7 +56,7 @@ export const hoursCsv = (ctx: WebContext, gemeente: string | null): Promise<Down
     return {
       contentType: CSV,
       filename: `uren_${gemeente ?? 'alle'}_${today(ctx)}.csv`,
-      body: csvOf(HOURS_COLUMNS, rows),
+      body: rowsText(HOURS_COLUMNS, rows, 'csv'),
     };
   });
 
@@ -88,7 +79,7 @@ export const tbCsv = (
     return {
       contentType: CSV,
       filename: `rapport_tb_${q.gemeente ?? 'alle'}_${today(ctx)}.csv`,
-      body: csvOf(TB_COLUMNS, report.map(tbExportRow)),
+      body: rowsText(TB_COLUMNS, report.map(tbExportRow), 'csv'),
     };
   });
 
@@ -113,14 +104,12 @@ export const proofPdf = (ctx: WebContext, personId: string, n: number | null): P
     const d = documents[i];
     if (!d) return { ok: false, reason: 'unknown' };
     auditDashboard(ctx, tx, { action: 'export', what: 'proof', subjectId: personId, count: 1 });
-    const t = (key: string, params: Readonly<Record<string, string | number>> = {}) =>
-      ctx.content.i18n.t('nl', `proof:${key}`, params);
     return {
       ok: true,
       download: {
         contentType: 'application/pdf',
         filename: proofFileName(d, i + 1),
-        body: renderProofPdf(d, t, { madeAt: ctx.clock.now() }),
+        body: renderProofPdf(d, proofTexts(ctx.content.i18n), { madeAt: ctx.clock.now() }),
       },
     };
   });
