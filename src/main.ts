@@ -279,11 +279,13 @@ export const runBot = async (): Promise<void> => {
       `${t('console_intro', { name: first })}\n${t('console_people', { people: people.join(', ') })}\n`,
     );
   }
+  // One id source for the app and the web simulator: its counter orders ids of the same millisecond.
+  const ids = createSystemIds();
   const app = createApp({
     store,
     channels,
     clock,
-    ids: createSystemIds(),
+    ids,
     log,
     ...configuredOptions(config),
     // After a "vergeet mij" or retention erasure the start-up backups still hold the person: remove them.
@@ -306,7 +308,7 @@ export const runBot = async (): Promise<void> => {
         ctx: {
           store,
           clock,
-          ids: createSystemIds(),
+          ids,
           content,
           timeZone: config.TIMEZONE,
           language: config.CLI_LANGUAGE,
