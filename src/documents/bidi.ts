@@ -31,6 +31,3 @@ export const visualPieces = (line: string): string[] => {
   if (run.length) flush();
   return out;
 };
-
-/** True when the text holds a right-to-left letter. */
-export const hasRtl = (s: string): boolean => RTL.test(s);

@@ -4,9 +4,6 @@ import { trajectoryStatusOf } from '../ledger/trajectories.js';
 import type { DataSchema } from '../schema.js';
 import { eraseNow } from './requests.js';
 
-/** RETENTION_MONTHS' default: a year after the trajectory ended. */
-export const DEFAULT_RETENTION_MONTHS = 12;
-
 /** Someone whose retention period is over, and why. */
 export interface RetentionCandidate {
   readonly personId: string;
