@@ -10,7 +10,8 @@ import { planDomainJob } from '../jobs.js';
 import { latestAddressOf } from '../people.js';
 import type { Duo } from '../ledger/types.js';
 import type { DataSchema, Job } from '../schema.js';
-import { anchorsOf, firstMeetings } from './anchors.js';
+import { meetingDates } from '../duos/inactivity.js';
+import { anchorsOf } from './anchors.js';
 import { purposeMet } from './skip.js';
 import { campaignTimeline, type Occurrence } from './timeline.js';
 
@@ -102,7 +103,7 @@ export const campaignJobs = (
   const timelineOf = (tx: WriteTx<DataSchema>, duo: Duo, c: Campaign, meetings?: Map<string, string>) =>
     campaignTimeline(
       c,
-      anchorsOf(duo, meetings ?? firstMeetings(tx, duo.newcomerId), d.timeZone),
+      anchorsOf(duo, meetings ?? meetingDates(tx, 'first', duo.newcomerId), d.timeZone),
       d.timeZone,
     );
 
@@ -144,7 +145,7 @@ export const campaignJobs = (
   const meetingsOf = (tx: WriteTx<DataSchema>, t: number) => {
     const count = tx.count('ledger');
     if (!meetings || meetings.count !== count || t - meetings.at > 10 * 60_000)
-      meetings = { count, at: t, map: firstMeetings(tx) };
+      meetings = { count, at: t, map: meetingDates(tx, 'first') };
     return meetings.map;
   };
 

@@ -4,7 +4,7 @@ import { shiftDate } from '../dates.js';
 import { hasAnswered } from '../followup/surveys.js';
 import type { Duo } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
-import { isMeeting } from './anchors.js';
+import { isMeeting } from '../duos/inactivity.js';
 
 /**
  * Why an event's purpose is already met, or null: a buddy meeting logged recently (a check-in

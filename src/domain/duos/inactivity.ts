@@ -1,6 +1,6 @@
 import type { ReadTx } from '../../core/store.js';
 import { daysBetween, localDate } from '../dates.js';
-import type { Duo } from '../ledger/types.js';
+import type { Duo, LedgerEntry } from '../ledger/types.js';
 import type { DataSchema } from '../schema.js';
 
 /** When a quiet duo gets a nudge (the buddy) and an alert (the coach), in calendar days. */
@@ -28,24 +28,31 @@ export interface InactivityStep {
   readonly days: number;
 }
 
+/** A buddy meeting that counts (not withdrawn or disputed). */
+export const isMeeting = (e: LedgerEntry): boolean =>
+  e.offerType === 'buddy' && e.status !== 'withdrawn' && e.status !== 'disputed';
+
 /**
- * Latest local date of a buddy meeting per "newcomer buddy" pair (withdrawn and disputed entries
- * do not count), in one pass over the ledger; of one newcomer when `newcomerId` is given.
+ * The `first` or `last` local date of a buddy meeting ({@link isMeeting}) per "newcomer buddy"
+ * pair (key `"<newcomerId> <contactId>"`, the contact empty when none was named), in one pass over
+ * the ledger; of one newcomer when `newcomerId` is given. The campaigns hang from the first
+ * meeting, a duo's quiet period starts at the last.
  */
-const lastMeetings = (tx: ReadTx<DataSchema>, newcomerId?: string): Map<string, string> => {
-  const last = new Map<string, string>();
+export const meetingDates = (
+  tx: ReadTx<DataSchema>,
+  which: 'first' | 'last',
+  newcomerId?: string,
+): Map<string, string> => {
+  const dates = new Map<string, string>();
   for (const e of tx.list(
     'ledger',
-    (x) =>
-      (newcomerId === undefined || x.newcomerId === newcomerId) &&
-      x.offerType === 'buddy' &&
-      x.status !== 'withdrawn' &&
-      x.status !== 'disputed',
+    (x) => (newcomerId === undefined || x.newcomerId === newcomerId) && isMeeting(x),
   )) {
     const key = `${e.newcomerId} ${e.contactId ?? ''}`;
-    if ((last.get(key) ?? '') < e.date) last.set(key, e.date);
+    const had = dates.get(key);
+    if (had === undefined || (which === 'first' ? e.date < had : e.date > had)) dates.set(key, e.date);
   }
-  return last;
+  return dates;
 };
 
 /**
@@ -108,7 +115,7 @@ export const quietPeriods = (
 ): QuietPeriod[] => {
   const duos = tx.list('duos', (d) => d.status === 'active' && which(d));
   if (!duos.length) return [];
-  const meetings = lastMeetings(tx);
+  const meetings = meetingDates(tx, 'last');
   return duos.map((duo) => {
     const since = quietSince(duo, meetings, timeZone);
     return { duo, since, days: daysBetween(since, today) };
@@ -124,7 +131,7 @@ export const quietDuos = (tx: ReadTx<DataSchema>, now: Date, s: InactivitySettin
   const today = localDate(now, s.timeZone);
   const duos = tx.list('duos', (d) => d.status === 'active');
   if (!duos.length) return [];
-  const meetings = lastMeetings(tx);
+  const meetings = meetingDates(tx, 'last');
   return duos.flatMap((duo) => stepOn(duo, meetings, today, s) ?? []);
 };
 
@@ -136,5 +143,5 @@ export const quietStepOf = (
   s: InactivitySettings,
 ): InactivityStep | null => {
   if (duo.status !== 'active') return null;
-  return stepOn(duo, lastMeetings(tx, duo.newcomerId), localDate(now, s.timeZone), s);
+  return stepOn(duo, meetingDates(tx, 'last', duo.newcomerId), localDate(now, s.timeZone), s);
 };
