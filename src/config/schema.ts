@@ -28,6 +28,9 @@ const rate = z
   .string()
   .regex(/^(off|[1-9]\d{0,5}\/(s|min|h))$/, 'a rate such as 30/s, 20/min or 100/h, or off');
 
+/** A five-field cron expression; a wrong one is refused with `example` (its value and meaning). */
+const cron = (example: string) => z.string().regex(/^\S+( \S+){4}$/, `five cron fields, e.g. ${example}`);
+
 /** What a process may do (ROLES): run the scheduler, and serve each channel. */
 export const ROLE_NAMES = ['all', 'scheduler', 'telegram', 'slack', 'whatsapp', 'web', 'console'] as const;
 
@@ -102,25 +105,16 @@ const configFields = z.object({
     .optional(),
   PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
   WHATSAPP_PACE_MS: int(0, 60_000).default(1200),
-  DIGEST_CRON: z
-    .string()
-    .regex(/^\S+( \S+){4}$/, 'five cron fields, e.g. "0 10 * * 1" (Monday 10:00)')
-    .default('0 10 * * 1'),
+  DIGEST_CRON: cron('"0 10 * * 1" (Monday 10:00)').default('0 10 * * 1'),
   INACTIVITY_NUDGE_DAYS: int(1, 365).default(14),
   INACTIVITY_ALERT_DAYS: int(1, 365).default(28),
-  COACH_DIGEST_CRON: z
-    .string()
-    .regex(/^\S+( \S+){4}$/, 'five cron fields, e.g. "0 9 * * 1-5" (working days 09:00)')
-    .default('0 9 * * 1-5'),
+  COACH_DIGEST_CRON: cron('"0 9 * * 1-5" (working days 09:00)').default('0 9 * * 1-5'),
   DEFAULT_CAMPAIGN: z.enum(['vgc', 'wetteren', 'none']).default('vgc'),
   TERM_END_WARNING_DAYS: int(1, 365).default(60),
   RETENTION_MONTHS: int(1, 120).default(12),
   INVITE_MAX_FAILURES: int(1, 100).default(5),
   OUTREACH_WAIT_DAYS: int(1, 30).default(3),
-  TB_REPORT_CRON: z
-    .string()
-    .regex(/^\S+( \S+){4}$/, 'five cron fields, e.g. "0 9 1 1,4,7,10 *" (the first day of each quarter)')
-    .default('0 9 1 1,4,7,10 *'),
+  TB_REPORT_CRON: cron('"0 9 1 1,4,7,10 *" (the first day of each quarter)').default('0 9 1 1,4,7,10 *'),
   OUTBOX_MAX_ATTEMPTS: int(1, 50).default(6),
   OUTBOX_CONCURRENCY: int(1, 32).default(1),
   QUIET_HOURS: z
