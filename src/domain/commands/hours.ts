@@ -15,8 +15,7 @@ const MAX_PENDING = 10;
 
 /**
  * `hours <name>`: a newcomer's hours (confirmed per offer type, pending, pace) and the entries
- * still waiting for a confirmation, with who they wait for. Showing them is in the audit log
- * (when `ids` is given: the app always gives it).
+ * still waiting for a confirmation, with who they wait for. Showing them is in the audit log.
  */
 export const hoursCommand = (
   tx: WriteTx<DataSchema>,
@@ -25,7 +24,7 @@ export const hoursCommand = (
   o: {
     readonly now: Date;
     readonly timeZone: string;
-    readonly ids?: Pick<Ids, 'next'>;
+    readonly ids: Pick<Ids, 'next'>;
     readonly via?: string;
   },
 ): Template[] => {
@@ -36,12 +35,11 @@ export const hoursCommand = (
   if (found.length > 1)
     return [{ key: 'staff:hours_several', params: { names: found.map((p) => p.name).join(', ') } }];
   const n = found[0]!;
-  if (o.ids)
-    recordAudit(
-      tx,
-      { actorId: staff.id, action: 'view', what: 'hours', subjectId: n.id, via: o.via ?? 'chat' },
-      { now: o.now, ids: o.ids },
-    );
+  recordAudit(
+    tx,
+    { actorId: staff.id, action: 'view', what: 'hours', subjectId: n.id, via: o.via ?? 'chat' },
+    o,
+  );
   const overview = hoursOverview(tx, n.id, localDate(o.now, o.timeZone), {
     term: 'staff:term_line',
     done: 'staff:done_line',

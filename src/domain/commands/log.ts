@@ -11,7 +11,7 @@ import { findNewcomers } from './scope.js';
  * `log <newcomer name | duo id>`: the duo log (meetings with date, time, what they did and
  * status; follow-ups with notes), within the staff member's gemeenten. A newcomer's log is of
  * their live duo, else their last one. The digest's Logboek button sends a duo id (or, for a
- * task without a duo, the newcomer's id). Reading a log is in the audit log (when `ids` is given).
+ * task without a duo, the newcomer's id). Reading a log is in the audit log.
  */
 export const logCommand = (
   tx: WriteTx<DataSchema>,
@@ -19,22 +19,20 @@ export const logCommand = (
   line: string,
   s: {
     readonly timeZone: string;
-    readonly now?: Date;
-    readonly ids?: Pick<Ids, 'next'>;
+    readonly now: Date;
+    readonly ids: Pick<Ids, 'next'>;
     readonly via?: string;
   },
 ): Template[] => {
   const query = line.trim();
   if (!query) return [{ key: 'coach:log.usage' }];
   const mayRead = (newcomerId: string) => allowed(tx, staff, 'trajectory.view', { personId: newcomerId });
-  const audit = (subjectId: string) => {
-    if (s.ids && s.now)
-      recordAudit(
-        tx,
-        { actorId: staff.id, action: 'view', what: 'duo_log', subjectId, via: s.via ?? 'chat' },
-        { now: s.now, ids: s.ids },
-      );
-  };
+  const audit = (subjectId: string) =>
+    recordAudit(
+      tx,
+      { actorId: staff.id, action: 'view', what: 'duo_log', subjectId, via: s.via ?? 'chat' },
+      s,
+    );
   const duo = tx.get('duos', query);
   if (duo) {
     if (!allowed(tx, staff, 'trajectory.view', { duoId: duo.id }))
