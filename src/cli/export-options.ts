@@ -6,7 +6,7 @@ import { recordAudit } from '../domain/privacy/audit.js';
 import type { AuditWhat } from '../domain/privacy/types.js';
 import { createSystemIds, systemClock } from '../system.js';
 import type { CliContext } from './context.js';
-import { isExportFormat, type ExportFormat } from './csv.js';
+import { isExportFormat, type ExportFormat } from '../documents/csv.js';
 
 /** What an export or report reads from its options: format, an inclusive local period, a gemeente. */
 export interface ExportOptions {

@@ -4,7 +4,7 @@ import { localDate } from '../domain/dates.js';
 import { surveysOf } from '../domain/followup/surveys.js';
 import { SURVEY_ITEMS, type SurveyResponse } from '../domain/followup/types.js';
 import { withStore, type CliContext } from './context.js';
-import { writeRows } from './csv.js';
+import { writeRows } from '../documents/csv.js';
 import { auditCli, readExportOptions } from './export-options.js';
 
 /** Columns of the survey export, in order; names stay stable for spreadsheets that read them. */

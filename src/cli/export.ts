@@ -1,6 +1,6 @@
 import { withStore, type CliContext } from './context.js';
 import { HOURS_COLUMNS, hoursRows } from '../domain/reports/hours.js';
-import { isExportFormat, writeRows } from './csv.js';
+import { isExportFormat, writeRows } from '../documents/csv.js';
 import { auditCli } from './export-options.js';
 
 /** `export hours [--gemeente X] [--format csv|json]` to standard output. */

@@ -28,7 +28,7 @@ const problemLine = (ctx: CliContext, file: string, p: RowProblem, known: string
       value: p.value,
       first: p.firstLine ?? '',
       known,
-      languages: 'nl, en, fr, ar, uk, ru, tr, fa',
+      languages: ctx.i18n.languages.join(', '),
     }),
   });
 

@@ -2,7 +2,7 @@ import { findMunicipality } from '../domain/index.js';
 import { tbReport } from '../domain/reports/tb.js';
 import { TB_COLUMNS, tbExportRow } from '../domain/reports/tb-rows.js';
 import { withStore, type CliContext } from './context.js';
-import { writeRows } from './csv.js';
+import { writeRows } from '../documents/csv.js';
 import { auditCli, readExportOptions } from './export-options.js';
 
 /**

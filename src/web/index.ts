@@ -6,8 +6,8 @@ import { createWebServer, type WebServer } from './server.js';
 import { linkToWeb, simulatorRoutes, type Ticking } from './simulator/index.js';
 import type { WebContext, WebRoute } from './types.js';
 
-export { createWebServer, isLoopback, type WebServer, type WebServerOptions } from './server.js';
-export { escapeHtml, type WebContext, type WebRoute } from './types.js';
+export { createWebServer, type WebServer, type WebServerOptions } from './server.js';
+export type { WebContext, WebRoute } from './types.js';
 
 export interface LocalWebOptions {
   readonly ctx: WebContext;

@@ -25,7 +25,7 @@ export interface WebServer {
 }
 
 /** True for an address only this machine can reach. */
-export const isLoopback = (host: string): boolean =>
+const isLoopback = (host: string): boolean =>
   host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 
 const digest = (s: string) => createHash('sha256').update(s).digest();

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COLLECTIONS, DATA_VERSION, MIGRATIONS, type DataSchema } from '../../src/domain/index.js';
 import { openFileStore } from '../../src/store/index.js';
@@ -73,5 +75,15 @@ describe('import people (CLI)', () => {
     await store.close();
     expect(new Set(channels)).toEqual(new Set(['whatsapp-aalst']));
     expect(channels).toHaveLength(4);
+  }, 120_000);
+
+  it('an unknown language names every shipped language code as the fix', async () => {
+    const { run, person, dir } = await wetterenCli('import-lang');
+    await person('Lotte', 'coach');
+    const file = join(dir, 'klingon.csv');
+    writeFileSync(file, 'Voornaam;Rol;Gemeente;Contacttaal\nWorf;inburgeraar;Wetteren;Klingon\n');
+    const r = await run('import', 'people', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Schrijf een taalcode (nl, en, fr, ar, uk, ru, tr, fa) of een naam');
   }, 120_000);
 });

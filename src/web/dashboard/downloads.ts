@@ -20,8 +20,8 @@ export interface Download {
 }
 
 /** Who the audit log names for what the dashboard shows or hands out, and through what. */
-export const DASHBOARD_ACTOR = 'dashboard';
-export const DASHBOARD_VIA = 'web';
+const DASHBOARD_ACTOR = 'dashboard';
+const DASHBOARD_VIA = 'web';
 
 /** Records, in `tx`, that the dashboard showed or handed out data (ids and counts only). */
 export const auditDashboard = (
