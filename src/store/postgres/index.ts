@@ -213,6 +213,13 @@ const startPostgresStore = <S extends Schema>(
     return client;
   };
 
+  /** The image becomes `fresh` (a reload, a replace), at commit `at`. */
+  const replaceData = (fresh: Collections, at: number): void => {
+    data.clear();
+    for (const [c, m] of fresh) data.set(c, m);
+    rev = at;
+  };
+
   /** Replaces the image with the tables' contents (inside a consistent SQL transaction). */
   const reload = (loaded: PgLoaded): Set<string> => {
     assertNotNewer(loaded.schemaVersion, o, where);
@@ -221,9 +228,7 @@ const startPostgresStore = <S extends Schema>(
       o.collections,
     );
     const changed = new Set([...data.keys(), ...fresh.keys()]);
-    data.clear();
-    for (const [c, m] of fresh) data.set(c, m);
-    rev = loaded.rev;
+    replaceData(fresh, loaded.rev);
     return changed;
   };
 
@@ -364,11 +369,7 @@ const startPostgresStore = <S extends Schema>(
         await sql('replacing all data', () => writeImage(c, current, cur + 1, o.channel));
         return {
           value: undefined,
-          committed: () => {
-            data.clear();
-            for (const [k, m] of fromImage(current, o.collections)) data.set(k, m);
-            rev = cur + 1;
-          },
+          committed: () => replaceData(fromImage(current, o.collections), cur + 1),
         };
       });
     },

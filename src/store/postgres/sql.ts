@@ -64,6 +64,28 @@ export const changesSince = async (client: ClientBase, rev: number): Promise<Cha
   return r.rows.map((x) => ({ rev: Number(x.rev), ops: x.ops }));
 };
 
+/** A record to insert or update. */
+type Put = Extract<Op, { v: Json }>;
+
+/**
+ * The statement that inserts or updates records in the given order (an update keeps the row's
+ * place, its seq), taking collections, ids and JSON texts as parameters `$first` to `$first+2`
+ * ({@link putParams}). One text for a commit's puts and for replacing everything.
+ */
+const putRows = (first: number): string =>
+  `INSERT INTO records (collection, id, data)
+   SELECT c, k, v::json FROM unnest($${first}::text[], $${first + 1}::text[], $${first + 2}::text[])
+     WITH ORDINALITY AS u(c, k, v, n)
+   ORDER BY n
+   ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data`;
+
+/** The three parameters of {@link putRows}. */
+const putParams = (rows: readonly Put[]): [string[], string[], string[]] => [
+  rows.map((r) => r.c),
+  rows.map((r) => r.k),
+  rows.map((r) => JSON.stringify(r.v)),
+];
+
 /**
  * Writes one store transaction's ops as commit `rev`, in one statement: the records, the clock,
  * the change for the other processes and their wake-up (pg_notify on `channel`, sent at COMMIT).
@@ -76,45 +98,26 @@ export const writeOps = async (
   channel: string,
 ): Promise<void> => {
   const dels = ops.filter((o) => 'd' in o);
-  const puts = ops.filter((o): o is Extract<Op, { v: Json }> => !('d' in o));
+  const puts = ops.filter((o): o is Put => !('d' in o));
   await client.query(
     `WITH del AS (
        DELETE FROM records r USING unnest($1::text[], $2::text[]) AS u(c, k)
        WHERE r.collection = u.c AND r.id = u.k
-     ), put AS (
-       INSERT INTO records (collection, id, data)
-       SELECT c, k, v::json FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS u(c, k, v, n)
-       ORDER BY n
-       ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data
+     ), put AS (${putRows(3)}
      ), clock AS (
        UPDATE store_clock SET rev = $6 WHERE id = 1
      ), change AS (
        INSERT INTO changes (rev, ops) VALUES ($6, $7::json)
      )
      SELECT pg_notify($8, $6::text)`,
-    [
-      dels.map((o) => o.c),
-      dels.map((o) => o.k),
-      puts.map((o) => o.c),
-      puts.map((o) => o.k),
-      puts.map((o) => JSON.stringify(o.v)),
-      rev,
-      JSON.stringify(ops),
-      channel,
-    ],
+    [dels.map((o) => o.c), dels.map((o) => o.k), ...putParams(puts), rev, JSON.stringify(ops), channel],
   );
 };
 
 /** Inserts or updates rows in the given order; an update keeps the row's place (its seq). */
-const upsert = async (client: ClientBase, rows: readonly { c: string; k: string; v: Json }[]) => {
+const upsert = async (client: ClientBase, rows: readonly Put[]) => {
   if (rows.length === 0) return;
-  await client.query(
-    `INSERT INTO records (collection, id, data)
-     SELECT c, k, v::json FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS u(c, k, v, n)
-     ORDER BY n
-     ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data`,
-    [rows.map((r) => r.c), rows.map((r) => r.k), rows.map((r) => JSON.stringify(r.v))],
-  );
+  await client.query(putRows(1), putParams(rows));
 };
 
 /**
@@ -128,7 +131,7 @@ export const writeImage = async (
   channel: string,
 ): Promise<void> => {
   await client.query('DELETE FROM records');
-  const rows: { c: string; k: string; v: Json }[] = [];
+  const rows: Put[] = [];
   for (const [c, recs] of Object.entries(image.collections)) {
     for (const [k, v] of Object.entries(recs)) rows.push({ c, k, v });
   }
