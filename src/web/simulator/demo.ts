@@ -1,7 +1,7 @@
 import { privateAddress } from '../../core/channel.js';
 import { addressKey, type Address } from '../../core/messages.js';
 import type { ReadTx, WriteTx } from '../../core/store.js';
-import { COLLECTIONS, seedDemo, type DataSchema } from '../../domain/index.js';
+import { COLLECTIONS, formatInviteCode, seedDemo, type DataSchema } from '../../domain/index.js';
 
 /** A person one can be in a pane: the demo's (and others') people, with what the page shows. */
 export interface PanePerson {
@@ -16,22 +16,25 @@ export interface PanePerson {
 
 /**
  * The people of the store one can be in a pane (erased people not), with their unused invite
- * code. Names are the demo's; a name shared by two people shows once.
+ * code (the latest, when there are several). Names are the demo's; a name shared by two people
+ * shows once. Runs on every page load and state request, so the invites are read once.
  */
 export const panePeople = (tx: ReadTx<DataSchema>): PanePerson[] => {
+  const codes = new Map<string, string>();
+  for (const i of tx.list('invites', (x) => !x.usedAt)) codes.set(i.personId, i.code);
   const seen = new Set<string>();
   const out: PanePerson[] = [];
   for (const p of tx.list('people', (x) => !x.erasedAt)) {
     const user = p.name.toLowerCase().replace(/\s+/g, '-');
     if (seen.has(user)) continue;
     seen.add(user);
-    const invite = tx.list('invites', (i) => i.personId === p.id && !i.usedAt).at(-1);
+    const code = codes.get(p.id);
     out.push({
       user,
       name: p.name,
       role: p.role,
       lang: p.lang,
-      ...(invite ? { code: `${invite.code.slice(0, 4)}-${invite.code.slice(4)}` } : {}),
+      ...(code !== undefined ? { code: formatInviteCode(code) } : {}),
     });
   }
   return out;
