@@ -5,7 +5,7 @@ import { duoForLog, duoLog, logTemplate } from '../followup/log.js';
 import { recordAudit } from '../privacy/audit.js';
 import type { DataSchema, Person } from '../schema.js';
 import { allowed } from '../access/policy.js';
-import { findNewcomers } from './scope.js';
+import { matchPeople } from '../people.js';
 
 /**
  * `log <newcomer name | duo id>`: the duo log (meetings with date, time, what they did and
@@ -40,8 +40,7 @@ export const logCommand = (
     audit(duo.newcomerId);
     return [logTemplate(duoLog(tx, duo.newcomerId, duo, s.timeZone))];
   }
-  const byId = tx.get('people', query);
-  const found = byId?.role === 'newcomer' && mayRead(byId.id) ? [byId] : findNewcomers(tx, staff, query);
+  const found = matchPeople(tx, query, (p) => p.role === 'newcomer' && mayRead(p.id), { byId: true });
   if (!found.length) return [{ key: 'coach:log.none', params: { query } }];
   if (found.length > 1)
     return [{ key: 'coach:log.several', params: { names: found.map((p) => p.name).join(', ') } }];
