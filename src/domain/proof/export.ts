@@ -1,5 +1,5 @@
 import type { Ids } from '../../core/clock.js';
-import type { ReadTx, WriteTx } from '../../core/store.js';
+import type { WriteTx } from '../../core/store.js';
 import { matchPeople } from '../people.js';
 import { authorize } from '../access/policy.js';
 import { recordAudit } from '../privacy/audit.js';
@@ -17,18 +17,8 @@ export type ProofExport =
   { readonly ok: true; readonly newcomer: Person; readonly proofs: ProofSet } | ProofRefusal;
 
 /**
- * Newcomers a query names: the person with that id, else every newcomer with exactly that name
- * (any case, accents and spaces aside), else those in whose name each word of the query starts a
- * word. `visible` limits the search (a coach's gemeenten).
- */
-export const findNewcomersByQuery = (
-  tx: ReadTx<DataSchema>,
-  query: string,
-  visible: (p: Person) => boolean = () => true,
-): Person[] => matchPeople(tx, query, (p) => p.role === 'newcomer' && visible(p), { byId: true });
-
-/**
- * The proofs of the newcomer a query names, for a coach or admin (`staff`, checked with
+ * The proofs of the newcomer a query names (their id, else their name as {@link matchPeople}
+ * reads it), for a coach or admin (`staff`, checked with
  * `data.export` within their gemeenten) or for the command line (`staff` null: the machine's
  * operator sees every gemeente). Records the export in the audit log (what `proof`, by the staff
  * member's id or "cli", `via` the channel or "cli"). Ambiguous names are refused with the names.
@@ -39,7 +29,12 @@ export const exportProofs = (
   query: string,
   o: { readonly now: Date; readonly ids: Pick<Ids, 'next'>; readonly timeZone: string; readonly via: string },
 ): ProofExport => {
-  const found = findNewcomersByQuery(tx, query, (p) => !staff || inScope(staff, p.municipality));
+  const found = matchPeople(
+    tx,
+    query,
+    (p) => p.role === 'newcomer' && (!staff || inScope(staff, p.municipality)),
+    { byId: true },
+  );
   if (found.length === 0) return { ok: false, reason: 'none' };
   if (found.length > 1)
     return { ok: false, reason: 'several', names: found.map((p) => `${p.name} (${p.id})`) };

@@ -5,5 +5,5 @@ export {
   type ProofLine,
   type ProofSet,
 } from './document.js';
-export { exportProofs, findNewcomersByQuery, type ProofExport, type ProofRefusal } from './export.js';
+export { exportProofs, type ProofExport, type ProofRefusal } from './export.js';
 export type { ProofRenderer } from './renderer.js';
