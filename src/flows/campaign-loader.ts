@@ -1,9 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { CodedError } from '../core/errors.js';
 import { campaign as campaignSchema, type Campaign } from './campaign-schema.js';
-import { parseYamlWith } from './yaml.js';
+import { loadDefinitions, parseYamlWith } from './yaml.js';
 
 /** What campaign files are checked against besides the schema. */
 export interface CampaignCheckOptions {
@@ -47,26 +44,16 @@ export const parseCampaign = (
  * error listing each as `file:line:col path: what is wrong`.
  */
 export const loadCampaigns = (dir: string, o: CampaignCheckOptions = {}): CampaignSet => {
-  const files = readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort();
-  const all = new Map<string, Campaign>();
-  const problems: string[] = [];
-  for (const name of files) {
-    const file = relative(process.cwd(), join(dir, name)) || name;
-    const r = parseCampaign(file, readFileSync(join(dir, name), 'utf8'), o);
-    problems.push(...r.problems);
-    if (!r.campaign) continue;
-    if (all.has(r.campaign.id)) problems.push(`${file} id: campaign id "${r.campaign.id}" is used twice`);
-    else all.set(r.campaign.id, r.campaign);
-  }
-  if (problems.length)
-    throw new CodedError(
-      'FLOW_INVALID',
-      `Campaign definitions have problems; fix them and start again:\n  ${problems.join('\n  ')}`,
-      { context: { problems } },
-    );
-  return all;
+  const all = loadDefinitions<Campaign>(dir, {
+    what: 'Campaign',
+    accept: (f) => /\.ya?ml$/.test(f),
+    parse: (file, text) => {
+      const r = parseCampaign(file, text, o);
+      return r.campaign ? { value: r.campaign, problems: r.problems } : { problems: r.problems };
+    },
+    duplicate: (file, id) => `${file} id: campaign id "${id}" is used twice`,
+  });
+  return new Map([...all].map(([id, c]) => [id, c.value]));
 };
 
 /** The JSON Schema of a campaign file, for editor completion (`npm run schema`). */

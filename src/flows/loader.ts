@@ -1,10 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { CodedError } from '../core/errors.js';
 import type { FlowSet } from './context.js';
 import { action, flow as flowSchema, wait, type Flow } from './schema.js';
-import { parseYamlWith, valueAt, type DocPath } from './yaml.js';
+import { loadDefinitions, parseYamlWith, valueAt, type DocPath, type LoadedFile } from './yaml.js';
 
 /** What the loader checks flows against besides the schema. */
 export interface FlowCheckOptions {
@@ -80,12 +77,9 @@ const checkReferences = (f: Flow): Problem[] => {
 };
 
 /** References across flows and to the outside: start_flow targets, domain actions, i18n keys. */
-const checkOutside = (
-  flows: ReadonlyMap<string, { flow: Flow; file: string }>,
-  o: FlowCheckOptions,
-): string[] => {
+const checkOutside = (flows: ReadonlyMap<string, LoadedFile<Flow>>, o: FlowCheckOptions): string[] => {
   const problems: string[] = [];
-  for (const { flow: f, file } of flows.values()) {
+  for (const { value: f, file } of flows.values()) {
     const at = (path: Path, msg: string) => problems.push(`${file} ${path.join('.')}: ${msg}`);
     const key = (path: Path, k: string | undefined) => {
       if (k !== undefined && o.knownKey && !o.knownKey(k))
@@ -120,31 +114,17 @@ const checkOutside = (
  * stops with one FLOW_INVALID error listing each problem as `file:line:col path: what is wrong`.
  */
 export const loadFlows = (dir: string, o: FlowCheckOptions = {}): LoadedFlows => {
-  const files = readdirSync(dir)
-    .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.schema.json'))
-    .sort();
-  const flows = new Map<string, { flow: Flow; file: string }>();
-  const problems: string[] = [];
-  for (const name of files) {
-    const file = relative(process.cwd(), join(dir, name)) || name;
-    const r = parseFlow(file, readFileSync(join(dir, name), 'utf8'));
-    problems.push(...r.problems);
-    if (!r.flow) continue;
-    const dup = flows.get(r.flow.id);
-    if (dup) problems.push(`${file} id: flow id "${r.flow.id}" is also used by ${dup.file}`);
-    else flows.set(r.flow.id, { flow: r.flow, file });
-  }
-  if (!problems.length) problems.push(...checkOutside(flows, o));
-  if (problems.length) {
-    throw new CodedError(
-      'FLOW_INVALID',
-      `Flow definitions have problems; fix them and start again:\n  ${problems.join('\n  ')}`,
-      {
-        context: { problems },
-      },
-    );
-  }
-  return flowSetOf([...flows.values()].map((v) => v.flow));
+  const flows = loadDefinitions<Flow>(dir, {
+    what: 'Flow',
+    accept: (f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.schema.json'),
+    parse: (file, text) => {
+      const r = parseFlow(file, text);
+      return r.flow ? { value: r.flow, problems: r.problems } : { problems: r.problems };
+    },
+    duplicate: (file, id, first) => `${file} id: flow id "${id}" is also used by ${first}`,
+    check: (all) => checkOutside(all, o),
+  });
+  return flowSetOf([...flows.values()].map((v) => v.value));
 };
 
 /** A FlowSet over already validated flows (tests build them in code). */

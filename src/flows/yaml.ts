@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
+import { CodedError } from '../core/errors.js';
 
 /** A path inside a YAML/JSON document (keys and indexes). */
 export type DocPath = readonly (string | number)[];
@@ -65,3 +68,54 @@ export const valueAt = (input: unknown, path: DocPath): unknown =>
     (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
     input,
   );
+
+/** A definition read from a directory, with the file it came from (relative to the working directory). */
+export interface LoadedFile<T> {
+  readonly value: T;
+  readonly file: string;
+}
+
+/** How {@link loadDefinitions} reads one kind of definition file. */
+export interface DefinitionDir<T extends { readonly id: string }> {
+  /** What the files define, for the error's first line: "Flow", "Campaign". */
+  readonly what: string;
+  /** Which file names in the directory are definitions. */
+  readonly accept: (name: string) => boolean;
+  /** One file's text: its definition, or its problems as `file:line:col path: …`. */
+  readonly parse: (file: string, text: string) => { readonly value?: T; readonly problems: string[] };
+  /** The problem of a second file using an id `first` already has. */
+  readonly duplicate: (file: string, id: string, first: string) => string;
+  /** Checks across all definitions, run only when each file on its own is valid. */
+  readonly check?: (all: ReadonlyMap<string, LoadedFile<T>>) => string[];
+}
+
+/**
+ * Reads every definition file in `dir` (by name, in order), parses each and keeps them by id.
+ * Any problem — in a file, a duplicate id, or across files — stops with one FLOW_INVALID error
+ * listing each as `file:line:col path: what is wrong`, so all of them can be fixed at once.
+ */
+export const loadDefinitions = <T extends { readonly id: string }>(
+  dir: string,
+  d: DefinitionDir<T>,
+): Map<string, LoadedFile<T>> => {
+  const files = readdirSync(dir).filter(d.accept).sort();
+  const all = new Map<string, LoadedFile<T>>();
+  const problems: string[] = [];
+  for (const name of files) {
+    const file = relative(process.cwd(), join(dir, name)) || name;
+    const r = d.parse(file, readFileSync(join(dir, name), 'utf8'));
+    problems.push(...r.problems);
+    if (!r.value) continue;
+    const first = all.get(r.value.id);
+    if (first) problems.push(d.duplicate(file, r.value.id, first.file));
+    else all.set(r.value.id, { value: r.value, file });
+  }
+  if (!problems.length && d.check) problems.push(...d.check(all));
+  if (problems.length)
+    throw new CodedError(
+      'FLOW_INVALID',
+      `${d.what} definitions have problems; fix them and start again:\n  ${problems.join('\n  ')}`,
+      { context: { problems } },
+    );
+  return all;
+};
