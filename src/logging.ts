@@ -1,10 +1,16 @@
 import { pino } from 'pino';
 import type { Log } from './core/log.js';
 
-/** Fields that could hold personal data: hidden in pretty logs too (pino's redact covers JSON logs). */
+/**
+ * Fields that could hold personal data, hidden at the top level and one level down: in JSON logs
+ * by pino's redact ({@link REDACT_PATHS}), in pretty logs by {@link hide}.
+ */
 const HIDDEN = new Set(['text', 'name', 'phone', 'address', 'user', 'chat']);
 
-/** The same redaction as pino's paths (a field, or a field one level down), for the pretty line. */
+/** pino's redact paths for {@link HIDDEN}: each field, and each field one level down. */
+const REDACT_PATHS = [...HIDDEN, ...[...HIDDEN].map((k) => `*.${k}`)];
+
+/** The same redaction as {@link REDACT_PATHS}, for the pretty line. */
 const hide = (fields: Record<string, unknown>, depth = 0): Record<string, unknown> =>
   Object.fromEntries(
     Object.entries(fields).map(([k, v]) => [
@@ -28,21 +34,7 @@ export const createLog = (level: string, pretty = false, write?: (line: string) 
     {
       level,
       base: undefined,
-      redact: {
-        paths: [
-          'text',
-          'name',
-          'phone',
-          'address',
-          'user',
-          'chat',
-          '*.text',
-          '*.name',
-          '*.phone',
-          '*.address',
-        ],
-        censor: '[hidden]',
-      },
+      redact: { paths: REDACT_PATHS, censor: '[hidden]' },
     },
     write ? { write: (s: string) => write(s.replace(/\n$/, '')) } : pino.destination({ fd: 2, sync: true }),
   );

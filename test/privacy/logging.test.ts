@@ -16,4 +16,19 @@ describe('logs hold no personal data', () => {
       'INFO event {"name":"[hidden]","text":"[hidden]","to":{"chat":"[hidden]","user":"[hidden]"},"job":"j1"}\n',
     );
   });
+
+  it('hides the same fields in JSON logs (a field, or a field one level down)', () => {
+    const lines: string[] = [];
+    createLog('info', false, (l) => lines.push(l)).info(
+      { name: 'Amina', text: 'gisteren 2u', to: { chat: '32470123456@c.us', user: 'x' }, job: 'j1' },
+      'event',
+    );
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      name: '[hidden]',
+      text: '[hidden]',
+      to: { chat: '[hidden]', user: '[hidden]' },
+      job: 'j1',
+    });
+    expect(lines.join('')).not.toMatch(/Amina|gisteren|32470123456/);
+  });
 });
