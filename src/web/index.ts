@@ -2,6 +2,7 @@ import type { WebChannel } from '../channels/web/index.js';
 import type { Log } from '../core/log.js';
 import type { AdjustableClock } from '../system.js';
 import { dashboardRoutes } from './dashboard/index.js';
+import { sendRedirect } from './dashboard/respond.js';
 import { createWebServer, type WebServer } from './server.js';
 import { linkToWeb, simulatorRoutes, type Ticking } from './simulator/index.js';
 import type { WebContext, WebRoute } from './types.js';
@@ -29,18 +30,10 @@ export interface LocalWebOptions {
   readonly simulator?: boolean;
 }
 
-/** Only `/dashboard` and below go to the dashboard's routes. */
-const under =
-  (prefix: string, route: WebRoute): WebRoute =>
-  (req, res, url) =>
-    url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)
-      ? route(req, res, url)
-      : Promise.resolve(false);
-
 /** Without the simulator, `/` leads to the dashboard. */
 const toDashboard: WebRoute = async (req, res, url) => {
   if (url.pathname !== '/' || req.method !== 'GET') return false;
-  res.writeHead(302, { location: '/dashboard' }).end();
+  sendRedirect(res, '/dashboard', 302);
   return true;
 };
 
@@ -57,7 +50,8 @@ export const createLocalWeb = async (o: LocalWebOptions): Promise<WebServer> => 
     ...(o.password ? { password: o.password } : {}),
     log: o.log,
     routes: [
-      under('/dashboard', dashboardRoutes(o.ctx)),
+      // It answers /dashboard and below only.
+      dashboardRoutes(o.ctx),
       simulator
         ? simulatorRoutes({ ctx: o.ctx, channel: o.channel, clock: o.clock, app: o.app, log: o.log })
         : toDashboard,

@@ -33,8 +33,11 @@ export const sendDownload = (
   res.end(o.body);
 };
 
-/** Sends the browser on to `location` (303: fetch it with GET). */
-export const sendRedirect = (res: ServerResponse, location: string): void => {
-  res.writeHead(303, { ...SAFE_HEADERS, Location: location });
+/**
+ * Sends the browser on to `location`: 303 (fetch it with GET) by default, or another redirect
+ * status such as 302.
+ */
+export const sendRedirect = (res: ServerResponse, location: string, status = 303): void => {
+  res.writeHead(status, { ...SAFE_HEADERS, Location: location });
   res.end();
 };
