@@ -1,7 +1,6 @@
-import { escapeHtml } from '../types.js';
 import type { CatalogueRow, GemeenteOption } from '../../domain/dashboard/index.js';
 import { localDate, localTime } from '../../domain/dates.js';
-import { bdi, el, join, table, type Html } from './html.js';
+import { bdi, el, join, table, time, type Html } from './html.js';
 import { gemeenteFilter, layout, type PageFrame } from './layout.js';
 
 /** "2026-11-28 14:00–16:00" in the gemeente's time zone. */
@@ -10,10 +9,9 @@ const when = (r: CatalogueRow, timeZone: string): Html => {
   const end = new Date(r.endsAt);
   const day = localDate(start, timeZone);
   const endDay = localDate(end, timeZone);
-  return el(
-    'time',
+  return time(
+    r.startsAt,
     `${day} ${localTime(start, timeZone)}–${endDay === day ? '' : `${endDay} `}${localTime(end, timeZone)}`,
-    `datetime="${escapeHtml(r.startsAt)}" dir="ltr"`,
   );
 };
 

@@ -1,7 +1,6 @@
-import { escapeHtml } from '../types.js';
 import type { BroadcastRow, GemeenteOption } from '../../domain/dashboard/index.js';
 import { localDate, localTime } from '../../domain/dates.js';
-import { bdi, el, join, table } from './html.js';
+import { bdi, join, table, time } from './html.js';
 import { gemeenteFilter, layout, type PageFrame } from './layout.js';
 
 /**
@@ -19,11 +18,7 @@ export const broadcastsPage = (
   const t = f.t;
   const at = (iso: string) => {
     const d = new Date(iso);
-    return el(
-      'time',
-      `${localDate(d, o.timeZone)} ${localTime(d, o.timeZone)}`,
-      `datetime="${escapeHtml(iso)}" dir="ltr"`,
-    );
+    return time(iso, `${localDate(d, o.timeZone)} ${localTime(d, o.timeZone)}`);
   };
   return layout(
     f,

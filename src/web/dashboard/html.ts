@@ -23,11 +23,15 @@ export const join = (parts: readonly (string | number | Html)[], sep = ''): Html
 export const bdi = (name: string): Html => raw(`<bdi>${escapeHtml(name)}</bdi>`);
 
 /**
- * A local date (YYYY-MM-DD) as a <time> element, isolated left to right so an Arabic or Farsi
- * sentence does not turn 2026-11-23 into 23-11-2026.
+ * A moment as a <time> element: `datetime` is machine-readable (a date or an ISO instant), `text`
+ * what people read. Isolated left to right so an Arabic or Farsi sentence does not turn
+ * 2026-11-23 14:00 into 23-11-2026.
  */
-export const date = (d: string): Html =>
-  raw(`<time datetime="${escapeHtml(d)}" dir="ltr">${escapeHtml(d)}</time>`);
+export const time = (datetime: string, text: string): Html =>
+  raw(`<time datetime="${escapeHtml(datetime)}" dir="ltr">${escapeHtml(text)}</time>`);
+
+/** A local date (YYYY-MM-DD) as a {@link time} element. */
+export const date = (d: string): Html => time(d, d);
 
 // Private-use characters that never occur in a text: they mark where safe HTML goes.
 const OPEN = '\uE000';
