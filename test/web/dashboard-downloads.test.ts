@@ -112,4 +112,13 @@ describe('dashboard downloads', () => {
     }
     expect(await audit()).toEqual([]);
   });
+
+  it('?gemeente= filters the CSV downloads only: an unknown one is a 404 there, a proof ignores it', async () => {
+    w = await dashboardWorld();
+    for (const path of ['/dashboard/export/hours.csv', '/dashboard/report/tb.csv'])
+      expect((await w.get(`${path}?gemeente=nergens`)).status, path).toBe(404);
+    const proof = await w.get(`/dashboard/proof/${w.amina.id}/1.pdf?gemeente=nergens`);
+    expect(proof.status).toBe(200);
+    expect(proof.headers.get('content-type')).toBe('application/pdf');
+  });
 });

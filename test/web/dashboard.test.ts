@@ -114,6 +114,16 @@ describe('dashboard pages', () => {
     expect((await page('/dashboard/newcomer/p_nobody')).status).toBe(404);
   });
 
+  it('?gemeente= filters the overview and the lists only: an unknown one is a 404 there, the newcomer page ignores it', async () => {
+    w = await dashboardWorld();
+    for (const path of ['/dashboard', '/dashboard/activities', '/dashboard/broadcasts'])
+      expect((await page(`${path}?gemeente=nergens`)).status, path).toBe(404);
+    const newcomer = await page(`/dashboard/newcomer/${w.amina.id}?gemeente=nergens`);
+    expect(newcomer.status).toBe(200);
+    expect(newcomer.html).toContain('<h1><bdi>Amina</bdi></h1>');
+    expect((await page('/dashboard/nope?gemeente=nergens')).status).toBe(404);
+  });
+
   it('unknown paths under /dashboard get a 404 page; other paths are left to the next route', async () => {
     w = await dashboardWorld();
     const r = await page('/dashboard/nope');

@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ReadTx } from '../../core/store.js';
+import type { DataSchema } from '../../domain/index.js';
 import {
   activityCatalogue,
   broadcastHistory,
   dashboardOverview,
   gemeenteOptions,
   newcomerDetail,
+  type GemeenteOption,
 } from '../../domain/dashboard/index.js';
 import { findMunicipality } from '../../domain/activities/index.js';
 import { isLocalDate, localDate } from '../../domain/dates.js';
@@ -19,7 +22,24 @@ import { overviewPage } from './overview-page.js';
 import { sendDownload, sendHtml, sendRedirect } from './respond.js';
 
 const PROOF = /^\/dashboard\/proof\/([^/]+?)(?:\/(\d{1,3}))?\.pdf$/;
+/** The paths that filter on `?gemeente=`; the others ignore it. */
+const FILTERED = [
+  '/dashboard',
+  '/dashboard/activities',
+  '/dashboard/broadcasts',
+  '/dashboard/export/hours.csv',
+  '/dashboard/report/tb.csv',
+] as const;
+type FilteredPath = (typeof FILTERED)[number];
+const isFiltered = (path: string): path is FilteredPath => (FILTERED as readonly string[]).includes(path);
 const NEWCOMER = /^\/dashboard\/newcomer\/([^/]+)$/;
+
+/** What a list page with the gemeente filter shows. */
+interface ListData<R> {
+  readonly rows: readonly R[];
+  readonly gemeenten: readonly GemeenteOption[];
+  readonly timeZone: string;
+}
 
 /** The path without trailing slashes ("/dashboard/" is "/dashboard"). */
 const pathOf = (url: URL) => url.pathname.replace(/\/+$/, '') || '/';
@@ -38,8 +58,9 @@ const decode = (s: string): string | null => {
  * `/dashboard/activities`, `/dashboard/broadcasts`, `/dashboard/newcomer/<id>`, and the downloads
  * `/dashboard/export/hours.csv`, `/dashboard/report/tb.csv` (`?from=&to=` local dates) and
  * `/dashboard/proof/<id>.pdf` or `/dashboard/proof/<id>/<n>.pdf`. Every export and every
- * newcomer page is recorded in the audit log (actor `dashboard`, via `web`). Other paths under
- * /dashboard get a 404 page; paths elsewhere are left to the next route. The server in front
+ * newcomer page is recorded in the audit log (actor `dashboard`, via `web`). `?gemeente=` filters
+ * the overview, the two lists and the two CSV downloads (a gemeente that does not exist is a 404
+ * page); the newcomer page and the proofs ignore it. Other paths under /dashboard get a 404 page; paths elsewhere are left to the next route. The server in front
  * decides who may connect (localhost, or the admin password).
  */
 export const dashboardRoutes = (ctx: WebContext): WebRoute => {
@@ -58,6 +79,58 @@ export const dashboardRoutes = (ctx: WebContext): WebRoute => {
   });
   const today = () => localDate(ctx.clock.now(), ctx.timeZone);
 
+  /** A page with the gemeente filter: its rows (for the gemeente, or all) and the gemeenten to pick. */
+  const listPage = async <R>(
+    res: ServerResponse,
+    page: 'activities' | 'broadcasts',
+    gemeente: string | null,
+    rowsOf: (tx: ReadTx<DataSchema>) => readonly R[],
+    render: (f: PageFrame, o: ListData<R>) => string,
+  ): Promise<void> => {
+    const [rows, gemeenten] = await ctx.store.read((tx) => [rowsOf(tx), gemeenteOptions(tx)] as const);
+    sendHtml(res, 200, render(frame(page, gemeente), { rows, gemeenten, timeZone: ctx.timeZone }));
+  };
+
+  /** The {@link FILTERED} paths, for the gemeente `?gemeente=` named (null: all). */
+  const filtered = async (
+    res: ServerResponse,
+    url: URL,
+    path: FilteredPath,
+    gemeente: string | null,
+  ): Promise<void> => {
+    switch (path) {
+      case '/dashboard': {
+        const o = await ctx.store.read((tx) => dashboardOverview(tx, today(), gemeente));
+        sendHtml(res, 200, overviewPage(frame('overview', gemeente), o));
+        return;
+      }
+      case '/dashboard/activities':
+        return listPage(
+          res,
+          'activities',
+          gemeente,
+          (tx) => activityCatalogue(tx, ctx.clock.now(), gemeente),
+          activitiesPage,
+        );
+      case '/dashboard/broadcasts':
+        return listPage(res, 'broadcasts', gemeente, (tx) => broadcastHistory(tx, gemeente), broadcastsPage);
+      case '/dashboard/export/hours.csv':
+        return sendDownload(res, await hoursCsv(ctx, gemeente));
+      case '/dashboard/report/tb.csv': {
+        const from = url.searchParams.get('from') || undefined;
+        const to = url.searchParams.get('to') || undefined;
+        if ((from && !isLocalDate(from)) || (to && !isLocalDate(to)) || (from && to && from > to))
+          return sendHtml(res, 400, badRequestPage(frame('not_found', gemeente)));
+        return sendDownload(
+          res,
+          await tbCsv(ctx, { gemeente, ...(from ? { from } : {}), ...(to ? { to } : {}) }),
+        );
+      }
+      default:
+        return path satisfies never;
+    }
+  };
+
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const path = pathOf(url);
     if (path !== '/dashboard' && !path.startsWith('/dashboard/')) return false;
@@ -66,43 +139,11 @@ export const dashboardRoutes = (ctx: WebContext): WebRoute => {
       res.end();
       return true;
     }
-    const wanted = url.searchParams.get('gemeente')?.trim() || null;
-    const gemeente = wanted ? await ctx.store.read((tx) => findMunicipality(tx, wanted)?.id ?? null) : null;
-    if (wanted && !gemeente) {
-      sendHtml(res, 404, notFoundPage(frame('not_found', null)));
-      return true;
-    }
-    const gemeenten = () => ctx.store.read(gemeenteOptions);
-
-    if (path === '/dashboard') {
-      const o = await ctx.store.read((tx) => dashboardOverview(tx, today(), gemeente));
-      sendHtml(res, 200, overviewPage(frame('overview', gemeente), o));
-    } else if (path === '/dashboard/activities') {
-      const rows = await ctx.store.read((tx) => activityCatalogue(tx, ctx.clock.now(), gemeente));
-      const page = activitiesPage(frame('activities', gemeente), {
-        rows,
-        gemeenten: await gemeenten(),
-        timeZone: ctx.timeZone,
-      });
-      sendHtml(res, 200, page);
-    } else if (path === '/dashboard/broadcasts') {
-      const rows = await ctx.store.read((tx) => broadcastHistory(tx, gemeente));
-      const page = broadcastsPage(frame('broadcasts', gemeente), {
-        rows,
-        gemeenten: await gemeenten(),
-        timeZone: ctx.timeZone,
-      });
-      sendHtml(res, 200, page);
-    } else if (path === '/dashboard/export/hours.csv') {
-      sendDownload(res, await hoursCsv(ctx, gemeente));
-    } else if (path === '/dashboard/report/tb.csv') {
-      const from = url.searchParams.get('from') || undefined;
-      const to = url.searchParams.get('to') || undefined;
-      if ((from && !isLocalDate(from)) || (to && !isLocalDate(to)) || (from && to && from > to)) {
-        sendHtml(res, 400, badRequestPage(frame('not_found', gemeente)));
-        return true;
-      }
-      sendDownload(res, await tbCsv(ctx, { gemeente, ...(from ? { from } : {}), ...(to ? { to } : {}) }));
+    if (isFiltered(path)) {
+      const wanted = url.searchParams.get('gemeente')?.trim() || null;
+      const gemeente = wanted ? await ctx.store.read((tx) => findMunicipality(tx, wanted)?.id ?? null) : null;
+      if (wanted && !gemeente) sendHtml(res, 404, notFoundPage(frame('not_found', null)));
+      else await filtered(res, url, path, gemeente);
     } else if (PROOF.test(path)) {
       const [, rawId, n] = PROOF.exec(path)!;
       const id = decode(rawId!);
