@@ -240,17 +240,18 @@ export const campaignJobs = (
     const met = purposeMet(tx, duo, o.event, localDate(now, d.timeZone), recipient);
     if (met) return mark(tx, duo, c, o, 'skipped', now, met);
     if (a.type === 'task') {
-      const ids = { next: (p: string) => `${p}_${duo.id}_${o.key}`, random: () => '' };
       createTask(
         tx,
         {
+          // Once per duo and event, whatever else made tasks in between.
+          id: `t_${duo.id}_${o.key}`,
           newcomerId: duo.newcomerId,
           duoId: duo.id,
           kind: a.task,
           dueDate: localDate(now, d.timeZone),
           source: `campaign:${c.id}:${o.key}`,
         },
-        { now, ids },
+        { now },
       );
       return mark(tx, duo, c, o, 'sent', now);
     }

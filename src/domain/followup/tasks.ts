@@ -6,6 +6,11 @@ import { allowed } from '../access/policy.js';
 import type { CoachTask, TaskKind } from './types.js';
 
 export interface NewTask {
+  /**
+   * A fixed id, for a task that must exist once per something (a campaign event of a duo, a
+   * person's outreach): an idempotency key instead of the next id from `ids`.
+   */
+  readonly id?: string;
   readonly newcomerId: string;
   readonly duoId?: string | null;
   readonly kind: TaskKind;
@@ -17,15 +22,25 @@ export interface NewTask {
   readonly coachId?: string | null;
 }
 
+/** {@link createTask}: with a fixed `id` it needs no id source, else it takes the next from `ids`. */
+export interface CreateTask {
+  (tx: WriteTx<DataSchema>, t: NewTask & { readonly id: string }, o: { readonly now: Date }): CoachTask;
+  (
+    tx: WriteTx<DataSchema>,
+    t: NewTask,
+    o: { readonly now: Date; readonly ids: Pick<Ids, 'next'> },
+  ): CoachTask;
+}
+
 /**
  * Creates an open task for a coach (the duo's coach, else the newcomer's), in the caller's
  * transaction. The same source for the same duo and kind while one is open gives that one back,
  * so a campaign event run twice never makes two tasks; a coach's own (source `coach`) is always new.
  */
-export const createTask = (
+export const createTask: CreateTask = (
   tx: WriteTx<DataSchema>,
   t: NewTask,
-  o: { readonly now: Date; readonly ids: Ids },
+  o: { readonly now: Date; readonly ids?: Pick<Ids, 'next'> },
 ): CoachTask => {
   const duoId = t.duoId ?? null;
   // A coach's own tasks are never twins: two "other" tasks about one newcomer are two tasks.
@@ -44,9 +59,12 @@ export const createTask = (
   const duo = duoId ? tx.get('duos', duoId) : undefined;
   const coachId =
     t.coachId !== undefined ? t.coachId : (duo?.coachId ?? tx.get('people', t.newcomerId)?.coachId ?? null);
+  const id = t.id ?? o.ids?.next('t');
+  // The overloads make this unreachable from typed code.
+  if (id === undefined) throw new Error('createTask: give the task an id or an id source');
   const task: CoachTask = {
     v: 1,
-    id: o.ids.next('t'),
+    id,
     coachId,
     newcomerId: t.newcomerId,
     duoId,

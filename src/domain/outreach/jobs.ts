@@ -99,14 +99,15 @@ export const outreachJobs = (d: OutreachJobDeps): { handlers: Record<string, Han
       const task = createTask(
         tx,
         {
+          // One task per person's outreach: its id comes from the person, not from a counter.
+          id: `t_outreach_${w.p.id}`,
           newcomerId: w.p.id,
           kind: 'call_newcomer',
           dueDate: localDate(now, d.timeZone),
           source: 'outreach',
           detail,
         },
-        // One task per person's outreach: its id comes from the person, not from a counter.
-        { now, ids: { next: (prefix) => `${prefix}_outreach_${w.p.id}`, random: () => '' } },
+        { now },
       );
       save(tx, { ...w.o, secondAt: now.toISOString(), taskId: task.id });
     },

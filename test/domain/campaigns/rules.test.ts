@@ -131,3 +131,15 @@ describe('campaign events: pause, resume and end', () => {
     expect(await w.marks()).toEqual([]);
   });
 });
+
+describe('campaign tasks', () => {
+  it('have one id per duo and event (t_<duo>_<event>), not one from the id counter', async () => {
+    const w = await world('vgc');
+    await w.bot.clock.set('2027-02-22T08:00:00Z');
+    await w.until('2027-02-24T08:00:00Z');
+    const tasks = await w.bot.store.read((tx) => tx.list('tasks', (t) => t.source.startsWith('campaign:')));
+    expect(tasks.map((t) => [t.id, t.kind, t.source])).toEqual([
+      ['t_duo_demo1_month3_call', 'call_newcomer', 'campaign:vgc:month3_call'],
+    ]);
+  });
+});

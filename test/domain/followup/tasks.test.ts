@@ -28,6 +28,26 @@ const task = (w: World, dueDate: string, o: { kind?: TaskKind; omar?: boolean; s
   );
 
 describe('coach tasks', () => {
+  it('takes a fixed id as given (an idempotency key), with no id source', async () => {
+    const w = await world();
+    const t = await w.store.transact((tx) =>
+      createTask(
+        tx,
+        {
+          id: 't_fixed',
+          newcomerId: w.amina.id,
+          duoId: 'd1',
+          kind: 'call_both',
+          dueDate: '2026-11-23',
+          source: 's',
+        },
+        { now: NOW },
+      ),
+    );
+    expect(t).toMatchObject({ id: 't_fixed', status: 'open', coachId: w.coach.id });
+    expect(await w.store.read((tx) => tx.get('tasks', 't_fixed'))).toEqual(t);
+  });
+
   it('completes a task with who, when and a note; a second time is refused as a value', async () => {
     const w = await world();
     const t = await task(w, '2026-11-23');
