@@ -49,6 +49,7 @@ export const createLocalWeb = async (o: LocalWebOptions): Promise<WebServer> => 
     port: o.port,
     ...(o.password ? { password: o.password } : {}),
     log: o.log,
+    notFound: o.ctx.content.i18n.t(o.ctx.language, 'simulator:not_found'),
     routes: [
       // It answers /dashboard and below only.
       dashboardRoutes(o.ctx),

@@ -12,8 +12,10 @@ export interface WebServerOptions {
   readonly port: number;
   /** WEB_PASSWORD: HTTP Basic auth with user `admin` on every request when set. */
   readonly password?: string;
-  /** Tried in order; the first that returns true answered. None: 404. */
+  /** Tried in order; the first that returns true answered. None: 404 with {@link notFound}. */
   readonly routes: readonly WebRoute[];
+  /** The text of a 404 answer (plain text), in the pages' language. */
+  readonly notFound: string;
   readonly log: Log;
 }
 
@@ -58,7 +60,7 @@ export const createWebServer = (o: WebServerOptions): WebServer => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     void (async () => {
       for (const route of o.routes) if (await route(req, res, url)) return;
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(o.notFound);
     })().catch((err: unknown) => {
       o.log.error(
         { err: err instanceof Error ? err.message : String(err), path: url.pathname },

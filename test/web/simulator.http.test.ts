@@ -155,6 +155,14 @@ describe('the web channel', () => {
     expect(await web.store.read((tx) => tx.count('people'))).toBeGreaterThan(0);
   });
 
+  it('answers a path no page has with a 404 in the pages’ language', async () => {
+    web = await startTestWeb({ simulator: false });
+    const r = await fetch(`${web.url}/nergens`);
+    expect(r.status).toBe(404);
+    expect(r.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await r.text()).toBe('Deze pagina bestaat niet.');
+  });
+
   it('edits a message in place when the bot replaces it', async () => {
     const channel = createWebChannel({ now: () => new Date('2026-11-23T09:00:00Z') });
     const seen: string[] = [];
@@ -181,7 +189,7 @@ describe('the web server', () => {
   it('refuses to listen beyond this machine without WEB_PASSWORD', () => {
     let err: unknown;
     try {
-      createWebServer({ host: '0.0.0.0', port: 0, routes: [], log: silentLog });
+      createWebServer({ host: '0.0.0.0', port: 0, routes: [], notFound: '', log: silentLog });
     } catch (e) {
       err = e;
     }
