@@ -34,6 +34,15 @@ describe('retention', () => {
     expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
   });
 
+  it('keeps the day when the month has it and crosses years, leap days included', () => {
+    expect(addMonths('2026-03-15', 0)).toBe('2026-03-15');
+    expect(addMonths('2026-01-30', 1)).toBe('2026-02-28');
+    expect(addMonths('2028-02-29', 12)).toBe('2029-02-28');
+    expect(addMonths('2028-02-29', 48)).toBe('2032-02-29');
+    expect(addMonths('2026-08-31', 1)).toBe('2026-09-30');
+    expect(addMonths('2026-12-31', 120)).toBe('2036-12-31');
+  });
+
   it('a dry run lists who and why and changes nothing; the real run erases them once', async () => {
     const { store, id } = await world();
     const o = { now: NOW, today: TODAY, months: 12, ids: createSeededIds(3), actorId: 'cli', via: 'cli' };

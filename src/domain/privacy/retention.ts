@@ -1,3 +1,4 @@
+import { addMonths as plusMonths, format, parseISO } from 'date-fns';
 import type { Ids } from '../../core/clock.js';
 import type { WriteTx, ReadTx } from '../../core/store.js';
 import { trajectoryStatusOf } from '../ledger/trajectories.js';
@@ -15,16 +16,12 @@ export interface RetentionCandidate {
   readonly since: string;
 }
 
-/** `date` (YYYY-MM-DD) plus whole months, the day kept within the month (31 Jan + 1 = 28/29 Feb). */
-export const addMonths = (date: string, months: number): string => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
-};
+/**
+ * `date` (YYYY-MM-DD) plus whole months, the day kept within the month (31 Jan + 1 = 28/29 Feb),
+ * as date-fns counts months.
+ */
+export const addMonths = (date: string, months: number): string =>
+  format(plusMonths(parseISO(date), months), 'yyyy-MM-dd');
 
 const latest = (dates: readonly (string | null | undefined)[]): string | null =>
   dates
