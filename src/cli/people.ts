@@ -166,7 +166,8 @@ export const municipalityCampaign = async (
     ctx.out(
       ctx.t('followup:cli.campaign_set', {
         name: r.municipality.name,
-        campaign: r.municipality.campaign ?? `${ctx.config.DEFAULT_CAMPAIGN} (DEFAULT_CAMPAIGN)`,
+        campaign:
+          r.municipality.campaign ?? ctx.t('cli:campaign_default', { campaign: ctx.config.DEFAULT_CAMPAIGN }),
       }),
     );
     return 0;
