@@ -2,6 +2,7 @@ import { addMonths as plusMonths, format, parseISO } from 'date-fns';
 import type { Ids } from '../../core/clock.js';
 import type { WriteTx, ReadTx } from '../../core/store.js';
 import { trajectoryStatusOf } from '../ledger/trajectories.js';
+import { latest } from '../reports/collect.js';
 import type { DataSchema } from '../schema.js';
 import { eraseNow } from './requests.js';
 
@@ -22,12 +23,6 @@ export interface RetentionCandidate {
  */
 export const addMonths = (date: string, months: number): string =>
   format(plusMonths(parseISO(date), months), 'yyyy-MM-dd');
-
-const latest = (dates: readonly (string | null | undefined)[]): string | null =>
-  dates
-    .filter((x): x is string => !!x)
-    .sort()
-    .at(-1) ?? null;
 
 /**
  * Who is due for erasure on `today`: newcomers whose trajectory ended (status ended: from their

@@ -1,5 +1,6 @@
 import type { ReadTx } from '../../core/store.js';
 import { localDate } from '../dates.js';
+import { latest } from './collect.js';
 import { pausedDaysOf } from '../ledger/duos.js';
 import { trajectoryOf } from '../ledger/queries.js';
 import { trajectoryStatusOf } from '../ledger/trajectories.js';
@@ -47,12 +48,6 @@ const inPeriod = (date: string, q: TbReportQuery): boolean =>
   (!q.from || date >= q.from) && (!q.to || date <= q.to);
 
 const sum = (entries: readonly LedgerEntry[]) => entries.reduce((n, e) => n + e.minutes, 0);
-
-const latest = (dates: readonly (string | null)[]): string | null =>
-  dates
-    .filter((d): d is string => !!d)
-    .sort()
-    .at(-1) ?? null;
 
 /**
  * The report the agency's trajectbegeleider gets every quarter: one row per newcomer whose term
