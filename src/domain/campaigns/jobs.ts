@@ -32,8 +32,9 @@ export interface CampaignJobDeps {
 type Handler = (tx: WriteTx<DataSchema>, job: Job, now: Date) => JobFollowUp | void;
 
 const markId = (duoId: string, key: string) => `${duoId}:${key}`;
-/** Written when a duo's remaining events were cancelled: the planner passes it by. */
-const closedId = (duoId: string) => `${duoId}:*`;
+/** The event key of the mark written when a duo's remaining events were cancelled: the planner passes it by. */
+const CLOSED = '*';
+const closedId = (duoId: string) => markId(duoId, CLOSED);
 
 /** The campaign a duo follows: its newcomer's gemeente's, else the default; null for none. */
 export const campaignOf = (tx: WriteTx<DataSchema>, duo: Duo, d: CampaignJobDeps): Campaign | null => {
@@ -76,11 +77,12 @@ export const campaignJobs = (
   handlers: Record<string, Handler | JobKind<DataSchema, Job>>;
   plan: (tx: WriteTx<DataSchema>, now: Date) => void;
 } => {
+  /** Records that an event (or, with key {@link CLOSED}, the whole campaign) of a duo was handled. */
   const mark = (
     tx: WriteTx<DataSchema>,
     duo: Duo,
     c: Campaign,
-    o: Occurrence,
+    o: Pick<Occurrence, 'key' | 'dueAt'>,
     status: FollowUpMark['status'],
     now: Date,
     reason?: string,
@@ -118,18 +120,7 @@ export const campaignJobs = (
   ) => {
     for (const o of timeline)
       if (!tx.get('followups', markId(duo.id, o.key))) mark(tx, duo, c, o, 'cancelled', now, reason);
-    const id = closedId(duo.id);
-    tx.put('followups', id, {
-      v: 1,
-      id,
-      duoId: duo.id,
-      campaign: c.id,
-      eventId: '*',
-      dueAt: now.toISOString(),
-      status: 'cancelled',
-      at: now.toISOString(),
-      reason,
-    });
+    mark(tx, duo, c, { key: CLOSED, dueAt: now }, 'cancelled', now, reason);
   };
 
   /**

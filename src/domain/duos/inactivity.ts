@@ -80,19 +80,6 @@ export const stepFor = (days: number, s: InactivitySettings): InactivityStep['st
   return null;
 };
 
-/** What one duo is due for on local date `today`, or null. */
-const stepOn = (
-  duo: Duo,
-  meetings: ReadonlyMap<string, string>,
-  today: string,
-  s: InactivitySettings,
-): InactivityStep | null => {
-  const since = quietSince(duo, meetings, s.timeZone);
-  const days = daysBetween(since, today);
-  const step = stepFor(days, s);
-  return step ? { duo, step, since, days } : null;
-};
-
 /** How long an active duo has gone without a meeting, on a local date. */
 export interface QuietPeriod {
   readonly duo: Duo;
@@ -101,6 +88,23 @@ export interface QuietPeriod {
   /** Calendar days from `since` to `today`. */
   readonly days: number;
 }
+
+/** One duo's quiet period on local date `today`, from the last meetings. */
+const periodOf = (
+  duo: Duo,
+  meetings: ReadonlyMap<string, string>,
+  today: string,
+  timeZone: string,
+): QuietPeriod => {
+  const since = quietSince(duo, meetings, timeZone);
+  return { duo, since, days: daysBetween(since, today) };
+};
+
+/** What a quiet period is due for, or null. */
+const stepIn = (q: QuietPeriod, s: InactivitySettings): InactivityStep | null => {
+  const step = stepFor(q.days, s);
+  return step ? { duo: q.duo, step, since: q.since, days: q.days } : null;
+};
 
 /**
  * Every active duo (of `coach`'s, when given a filter) with its quiet period on local date
@@ -116,10 +120,7 @@ export const quietPeriods = (
   const duos = tx.list('duos', (d) => d.status === 'active' && which(d));
   if (!duos.length) return [];
   const meetings = meetingDates(tx, 'last');
-  return duos.map((duo) => {
-    const since = quietSince(duo, meetings, timeZone);
-    return { duo, since, days: daysBetween(since, today) };
-  });
+  return duos.map((duo) => periodOf(duo, meetings, today, timeZone));
 };
 
 /**
@@ -127,13 +128,8 @@ export const quietPeriods = (
  * what each is due for on `now`'s local day. Reads every active duo and the ledger once: meant
  * for a daily job (a gemeente has tens of duos).
  */
-export const quietDuos = (tx: ReadTx<DataSchema>, now: Date, s: InactivitySettings): InactivityStep[] => {
-  const today = localDate(now, s.timeZone);
-  const duos = tx.list('duos', (d) => d.status === 'active');
-  if (!duos.length) return [];
-  const meetings = meetingDates(tx, 'last');
-  return duos.flatMap((duo) => stepOn(duo, meetings, today, s) ?? []);
-};
+export const quietDuos = (tx: ReadTx<DataSchema>, now: Date, s: InactivitySettings): InactivityStep[] =>
+  quietPeriods(tx, localDate(now, s.timeZone), s.timeZone).flatMap((q) => stepIn(q, s) ?? []);
 
 /** The quiet step of one duo on `now`'s day (for a job re-checking just before it sends). */
 export const quietStepOf = (
@@ -143,5 +139,6 @@ export const quietStepOf = (
   s: InactivitySettings,
 ): InactivityStep | null => {
   if (duo.status !== 'active') return null;
-  return stepOn(duo, meetingDates(tx, 'last', duo.newcomerId), localDate(now, s.timeZone), s);
+  const meetings = meetingDates(tx, 'last', duo.newcomerId);
+  return stepIn(periodOf(duo, meetings, localDate(now, s.timeZone), s.timeZone), s);
 };

@@ -105,6 +105,25 @@ describe('campaign events: pause, resume and end', () => {
     expect(await w.tasks()).toEqual([]);
   });
 
+  it('an ended duo gets one closing mark (<duo>:*) that the planner passes by', async () => {
+    const w = await world('vgc');
+    await w.until('2027-01-15T09:00:00Z');
+    await w.bot.user('lotte').sends(staff('duo end Amina reden="verhuisd"'));
+    await w.until('2027-01-15T11:00:00Z');
+    const closed = await w.bot.store.read((tx) => tx.get('followups', 'duo_demo1:*'));
+    expect(closed).toEqual({
+      v: 1,
+      id: 'duo_demo1:*',
+      duoId: 'duo_demo1',
+      campaign: 'vgc',
+      eventId: '*',
+      dueAt: closed?.at,
+      status: 'cancelled',
+      at: expect.stringMatching(/^2027-01-15T/) as unknown as string,
+      reason: 'duo_ended',
+    });
+  });
+
   it('an ended trajectory cancels the campaign too', async () => {
     const w = await world('wetteren');
     await w.bot.store.transact((tx) => {
