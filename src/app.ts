@@ -44,7 +44,7 @@ import { outreachJobs } from './domain/outreach/index.js';
 import { tbReportJobs } from './domain/reports/jobs.js';
 import { createProofRenderer } from './documents/proof-files.js';
 import { createHandoverRelay, holdDuringHandover, onHandoverRowSettled } from './domain/handover/index.js';
-import { createScheduler, type Scheduler } from './scheduler/index.js';
+import { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler/index.js';
 
 /** Hours settings when none are given (the configuration's defaults). */
 export const DEFAULT_HOURS: HoursSettings = {
@@ -190,6 +190,12 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** Job handlers and the planner that schedules them: what each domain area gives the scheduler. */
+type JobSet = Required<Pick<SchedulerOptions<DataSchema, DataSchema['jobs']>, 'handlers' | 'plan'>>;
+
+/** The job set of a feature that is off (no cron or retention configured). */
+const NO_JOBS: JobSet = { handlers: {}, plan: () => undefined };
+
 /** Wires the engine: runtime, outbox, i18n rendering, domain actions, over the given store and channels. */
 export const createApp = (o: AppOptions): App => {
   const { i18n, flows, campaigns } = o.content ?? loadContent();
@@ -270,22 +276,15 @@ export const createApp = (o: AppOptions): App => {
     digestCron: o.digestCron ?? DIGEST_CRON,
     selectDigest: digestActivities,
   });
-  const duos = duoJobs({ timeZone, render, ...inactivity });
-  const followUps = campaignJobs({
-    timeZone,
-    campaigns,
-    defaultCampaign: o.defaultCampaign ?? 'none',
-    render,
-  });
-  const retention = o.retentionMonths
-    ? retentionJobs({ timeZone, months: o.retentionMonths })
-    : { handlers: {}, plan: () => undefined };
-  const coaches = o.coachDigestCron
-    ? coachDigestJobs({ timeZone, render, cron: o.coachDigestCron, ...digest })
-    : { handlers: {}, plan: () => undefined };
-  const quarterly = o.tbReportCron
-    ? tbReportJobs({ timeZone, render, cron: o.tbReportCron })
-    : { handlers: {}, plan: () => undefined };
+  // The scheduler's job sets, in the order their handlers are gathered and their plans run.
+  const jobSets: readonly JobSet[] = [
+    jobs,
+    duoJobs({ timeZone, render, ...inactivity }),
+    o.coachDigestCron ? coachDigestJobs({ timeZone, render, cron: o.coachDigestCron, ...digest }) : NO_JOBS,
+    o.retentionMonths ? retentionJobs({ timeZone, months: o.retentionMonths }) : NO_JOBS,
+    o.tbReportCron ? tbReportJobs({ timeZone, render, cron: o.tbReportCron }) : NO_JOBS,
+    campaignJobs({ timeZone, campaigns, defaultCampaign: o.defaultCampaign ?? 'none', render }),
+  ];
   const scheduler = createScheduler<DataSchema, DataSchema['jobs']>({
     store: o.store,
     clock: o.clock,
@@ -293,21 +292,11 @@ export const createApp = (o: AppOptions): App => {
     collection: 'jobs',
     // Scheduled flows wait while their person talks with the coach (src/domain/handover/hold.ts).
     handlers: holdDuringHandover({
-      ...jobs.handlers,
-      ...duos.handlers,
-      ...coaches.handlers,
-      ...retention.handlers,
-      ...quarterly.handlers,
-      ...followUps.handlers,
+      ...Object.fromEntries(jobSets.flatMap((set) => Object.entries(set.handlers))),
       ...outreachJobs({ timeZone, render }).handlers,
     }),
     plan: (tx, now) => {
-      jobs.plan(tx, now);
-      duos.plan(tx, now);
-      coaches.plan(tx, now);
-      retention.plan(tx, now);
-      quarterly.plan(tx, now);
-      followUps.plan(tx, now);
+      for (const set of jobSets) set.plan(tx, now);
     },
     startFlow: async (personId, flow, vars) => {
       const to = await o.store.read(
