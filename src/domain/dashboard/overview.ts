@@ -2,10 +2,11 @@ import type { ReadTx } from '../../core/store.js';
 import { daysBetween } from '../dates.js';
 import { waitingHours, type DigestWaiting } from '../followup/digest.js';
 import type { TaskKind } from '../followup/types.js';
-import { entriesOf, progressOf, trajectoryOf } from '../ledger/index.js';
+import { progressOf } from '../ledger/index.js';
 import type { DataSchema } from '../schema.js';
 import { personName } from '../people.js';
 import { gemeenteName } from '../municipalities.js';
+import { groupBy } from '../reports/collect.js';
 
 /** A gemeente as the dashboard's filter offers it. */
 export interface GemeenteOption {
@@ -80,10 +81,13 @@ export const dashboardOverview = (
     (p) => p.role === 'newcomer' && !p.erasedAt && (gemeente === null || p.municipality === gemeente),
   );
   const ids = new Set(people.map((p) => p.id));
+  // Each collection read once, not once per newcomer; progressOf only adds up, in any order.
+  const terms = groupBy(tx.list('trajectories'), (t) => t.newcomerId);
+  const ledger = groupBy(tx.list('ledger'), (e) => e.newcomerId);
   const newcomers = people
     .map((p): NewcomerProgress => {
-      const term = trajectoryOf(tx, p.id);
-      const progress = progressOf(entriesOf(tx, p.id), { today, termEnd: term?.end ?? null });
+      const term = terms.get(p.id)?.[0];
+      const progress = progressOf(ledger.get(p.id) ?? [], { today, termEnd: term?.end ?? null });
       return {
         id: p.id,
         name: p.name,

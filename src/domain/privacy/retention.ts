@@ -2,7 +2,7 @@ import { addMonths as plusMonths, format, parseISO } from 'date-fns';
 import type { Ids } from '../../core/clock.js';
 import type { WriteTx, ReadTx } from '../../core/store.js';
 import { trajectoryStatusOf } from '../ledger/trajectories.js';
-import { latest } from '../reports/collect.js';
+import { groupBy, latest } from '../reports/collect.js';
 import type { DataSchema } from '../schema.js';
 import { eraseNow } from './requests.js';
 
@@ -32,13 +32,19 @@ export const addMonths = (date: string, months: number): string =>
  */
 export const retentionDue = (tx: ReadTx<DataSchema>, today: string, months: number): RetentionCandidate[] => {
   const out: RetentionCandidate[] = [];
+  // Each collection read once, not once per person.
+  const allDuos = tx.list('duos');
+  const duosOfNewcomer = groupBy(allDuos, (d) => d.newcomerId);
+  const duosOfBuddy = groupBy(allDuos, (d) => d.buddyId);
+  const terms = groupBy(tx.list('trajectories'), (t) => t.newcomerId);
   for (const p of tx.list('people', (p) => !p.erasedAt && (p.role === 'newcomer' || p.role === 'buddy'))) {
-    const duos = tx.list('duos', (d) => d.newcomerId === p.id || d.buddyId === p.id);
+    // A duo's newcomer and buddy are two people, so no duo is in both lists.
+    const duos = [...(duosOfNewcomer.get(p.id) ?? []), ...(duosOfBuddy.get(p.id) ?? [])];
     const lastDuoEnd = latest(duos.map((d) => d.endedAt?.slice(0, 10)));
     let why: RetentionCandidate['why'];
     let since: string;
     if (p.role === 'newcomer') {
-      const term = tx.list('trajectories', (t) => t.newcomerId === p.id)[0];
+      const term = terms.get(p.id)?.[0];
       if (!term) continue;
       const ended = trajectoryStatusOf(term) === 'ended';
       why = ended ? 'ended' : 'term';

@@ -1,12 +1,12 @@
 import type { ReadTx } from '../../core/store.js';
 import { localDate } from '../dates.js';
-import { latest } from './collect.js';
+import type { FollowUpMark } from '../followup/types.js';
 import { pausedDaysOf } from '../ledger/duos.js';
-import { trajectoryOf } from '../ledger/queries.js';
 import { trajectoryStatusOf } from '../ledger/trajectories.js';
-import type { LedgerEntry } from '../ledger/types.js';
+import type { Duo, LedgerEntry, Trajectory } from '../ledger/types.js';
 import type { DataSchema, Person } from '../schema.js';
 import { gemeenteName } from '../municipalities.js';
+import { groupBy, latest } from './collect.js';
 
 /** The period and gemeente of a TB report; dates are local (YYYY-MM-DD) and inclusive. */
 export interface TbReportQuery {
@@ -59,32 +59,48 @@ export const tbReport = (tx: ReadTx<DataSchema>, q: TbReportQuery): TbRow[] => {
     'people',
     (p) => p.role === 'newcomer' && (!q.municipality || p.municipality === q.municipality),
   );
+  // Each collection read once, not once per newcomer.
+  const ledger = groupBy(tx.list('ledger'), (e) => e.newcomerId);
+  const terms = groupBy(tx.list('trajectories'), (t) => t.newcomerId);
+  const duos = groupBy(tx.list('duos'), (d) => d.newcomerId);
+  const answeredByDuo = groupBy(
+    tx.list('followups', (m) => !!m.answeredAt),
+    (m) => m.duoId,
+  );
   const rows: TbRow[] = [];
   for (const n of newcomers) {
-    const term = trajectoryOf(tx, n.id);
-    const entries = tx.list('ledger', (e) => e.newcomerId === n.id);
+    const term = terms.get(n.id)?.[0];
+    const entries = ledger.get(n.id) ?? [];
     const period = entries.filter((e) => inPeriod(e.date, q));
     const overlaps = !!term && (!q.to || term.start <= q.to) && (!q.from || term.end >= q.from);
     if (!overlaps && !period.length && (q.from || q.to)) continue;
-    rows.push(rowOf(tx, n, q, entries, period));
+    const own = duos.get(n.id) ?? [];
+    const answered = own.flatMap((d) => answeredByDuo.get(d.id) ?? []);
+    rows.push(rowOf(tx, n, q, { term, entries, period, duos: own, answered }));
   }
   return rows.sort((a, b) => a.gemeente.localeCompare(b.gemeente) || a.newcomer.localeCompare(b.newcomer));
 };
+
+/** What one newcomer's row is made of, read from the store by {@link tbReport}. */
+interface RowParts {
+  readonly term: Trajectory | undefined;
+  /** Every entry of the newcomer, and those dated in the period. */
+  readonly entries: readonly LedgerEntry[];
+  readonly period: readonly LedgerEntry[];
+  readonly duos: readonly Duo[];
+  /** The duos' answered follow-ups (check-ins). */
+  readonly answered: readonly FollowUpMark[];
+}
 
 const rowOf = (
   tx: ReadTx<DataSchema>,
   n: Person,
   q: TbReportQuery,
-  entries: readonly LedgerEntry[],
-  period: readonly LedgerEntry[],
+  { term, entries, period, duos, answered }: RowParts,
 ): TbRow => {
-  const term = trajectoryOf(tx, n.id);
-  const duos = tx.list('duos', (d) => d.newcomerId === n.id);
   const confirmed = period.filter((e) => e.status === 'confirmed');
   const uptoEnd = (date: string) => !q.to || date <= q.to;
-  const checkins = tx
-    .list('followups', (m) => duos.some((d) => d.id === m.duoId) && !!m.answeredAt)
-    .map((m) => localDate(new Date(m.answeredAt!), q.timeZone));
+  const checkins = answered.map((m) => localDate(new Date(m.answeredAt!), q.timeZone));
   const activities = entries.filter((e) => e.status !== 'withdrawn').map((e) => e.date);
   const offers = new Set<string>([...(term?.offerTypes ?? []), ...confirmed.map((e) => e.offerType)]);
   const paused = duos.find((d) => d.status === 'paused' && d.pausedAt);

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { latest } from '../../../src/domain/reports/collect.js';
+import { groupBy, latest } from '../../../src/domain/reports/collect.js';
+
+describe('groupBy', () => {
+  it('groups by key, each group in the order given', () => {
+    const g = groupBy(
+      [
+        { id: 'a', who: 'x' },
+        { id: 'b', who: 'y' },
+        { id: 'c', who: 'x' },
+      ],
+      (r) => r.who,
+    );
+    expect([...g.keys()]).toEqual(['x', 'y']);
+    expect(g.get('x')?.map((r) => r.id)).toEqual(['a', 'c']);
+    expect(g.get('z')).toBeUndefined();
+  });
+});
 
 describe('latest', () => {
   it('picks the latest date or instant and skips missing ones', () => {
