@@ -8,7 +8,7 @@ import { planDomainJob } from '../jobs.js';
 import { latestAddressOf } from '../people.js';
 import type { DataSchema, Job } from '../schema.js';
 import { isStaff } from '../staff.js';
-import { coachDigest, digestTemplates, type DigestSettings } from './digest.js';
+import { digestDay, digestFor, digestTemplates, type DigestDay, type DigestSettings } from './digest.js';
 
 /** COACH_DIGEST_CRON's default: 09:00 on weekdays (local time). */
 export const COACH_DIGEST_CRON = '0 9 * * 1-5';
@@ -44,10 +44,13 @@ export const coachDigestJobs = (
     coach_digest: (tx, job, now) => {
       const date = typeof job.payload['date'] === 'string' ? job.payload['date'] : localDate(now, d.timeZone);
       const today = localDate(now, d.timeZone);
+      // Read once for every coach (and only when someone can be reached), then cut per coach.
+      let day: DigestDay | undefined;
       for (const staff of tx.list('people', (p) => isStaff(p))) {
         const to = latestAddressOf(tx, staff.id);
         if (!to) continue;
-        const templates = digestTemplates(coachDigest(tx, staff, today, d));
+        day ??= digestDay(tx, today, d);
+        const templates = digestTemplates(digestFor(tx, day, staff));
         templates.forEach((t, n) => {
           const id = rowId(staff.id, date, n);
           tx.put('outbox', id, pendingOutbox(id, to, d.render(t, staff.lang), now));

@@ -2,8 +2,8 @@ import type { Template } from '../../core/effects.js';
 import type { Json, ReadTx } from '../../core/store.js';
 import { daysBetween } from '../dates.js';
 import { quietPeriods } from '../duos/inactivity.js';
-import { entriesOf, progressOf, trajectoryOf, trajectoryStatusOf } from '../ledger/index.js';
-import { TARGET_MINUTES, type Duo } from '../ledger/types.js';
+import { entriesOf, progressOf, trajectoryStatusOf } from '../ledger/index.js';
+import { TARGET_MINUTES, type Duo, type Trajectory } from '../ledger/types.js';
 import type { DataSchema, Person } from '../schema.js';
 import { openTasksOf } from './tasks.js';
 import type { CoachTask } from './types.js';
@@ -71,13 +71,19 @@ export interface CoachDigest {
   readonly termEnds: readonly DigestTermEnd[];
 }
 
-/** The coach who follows a newcomer: the term's coach, else the newcomer's. */
-const coachOfNewcomer = (tx: ReadTx<DataSchema>, newcomerId: string): string | null =>
-  trajectoryOf(tx, newcomerId)?.coachId ?? tx.get('people', newcomerId)?.coachId ?? null;
-
-/** The coach who follows a duo: the duo's coach, else the newcomer's. */
-const coachOfDuo = (tx: ReadTx<DataSchema>, duo: Duo): string | null =>
-  duo.coachId ?? coachOfNewcomer(tx, duo.newcomerId);
+/**
+ * Who follows what, with the trajectories read once: a newcomer's coach is their term's (the
+ * first trajectory, as trajectoryOf finds it), else their own; a duo's is the duo's, else its
+ * newcomer's.
+ */
+const followers = (tx: ReadTx<DataSchema>) => {
+  const terms = new Map<string, Trajectory>();
+  for (const t of tx.list('trajectories')) if (!terms.has(t.newcomerId)) terms.set(t.newcomerId, t);
+  const ofNewcomer = (newcomerId: string): string | null =>
+    terms.get(newcomerId)?.coachId ?? tx.get('people', newcomerId)?.coachId ?? null;
+  const ofDuo = (duo: Duo): string | null => duo.coachId ?? ofNewcomer(duo.newcomerId);
+  return { ofNewcomer, ofDuo };
+};
 
 /**
  * Whether something followed by `coachId` (null: nobody) belongs in `staff`'s digest: a coach's
@@ -114,18 +120,92 @@ export const waitingHours = (
     .sort((a, b) => a.oldest.localeCompare(b.oldest) || a.newcomer.localeCompare(b.newcomer));
 };
 
+/** Something in a digest with the coach who follows it (null: nobody). */
+interface Followed<T> {
+  readonly coachId: string | null;
+  readonly item: T;
+}
+
 /**
- * The coach's digest for local date `today`, read-only: their tasks due today and overdue (oldest
- * first), their active duos quiet for `nudgeDays` or more (longest first), the hours of their
- * newcomers waiting for a confirmation, and the terms ending within `termEndWarningDays` (today
- * included) with fewer than 40 confirmed hours. An admin also gets what no coach follows.
+ * What every coach's digest of one day is cut from, read once: the quiet duos, the waiting hours
+ * and the terms ending, each with who follows it, already in digest order. A job run serves every
+ * coach and admin from one, instead of reading the ledger and the trajectories once per coach.
  */
-export const coachDigest = (
+export interface DigestDay {
+  readonly today: string;
+  readonly quiet: readonly Followed<DigestQuietDuo>[];
+  readonly waiting: readonly Followed<DigestWaiting>[];
+  readonly termEnds: readonly Followed<DigestTermEnd>[];
+}
+
+/**
+ * Everything due on local date `today` for all coaches (those `only` accepts, when given: one
+ * coach's digest need not work out the others'), read-only: active duos quiet for `nudgeDays` or
+ * more (longest first), hours waiting for a confirmation (oldest first), terms ending within
+ * `termEndWarningDays` (today included) with fewer than 40 confirmed hours.
+ */
+export const digestDay = (
   tx: ReadTx<DataSchema>,
-  staff: Person,
   today: string,
   s: DigestSettings,
-): CoachDigest => {
+  only: (coachId: string | null) => boolean = () => true,
+): DigestDay => {
+  const { ofDuo, ofNewcomer } = followers(tx);
+
+  const quiet = quietPeriods(tx, today, s.timeZone, (duo) => only(ofDuo(duo)))
+    .filter((q) => q.days >= s.nudgeDays)
+    .sort((a, b) => b.days - a.days)
+    .map((q) => ({
+      coachId: ofDuo(q.duo),
+      item: {
+        duoId: q.duo.id,
+        newcomer: personName(tx, q.duo.newcomerId) ?? '?',
+        buddy: personName(tx, q.duo.buddyId) ?? '?',
+        since: q.since,
+        days: q.days,
+      },
+    }));
+
+  const waiting = waitingHours(tx, (id) => only(ofNewcomer(id))).map((w) => ({
+    coachId: ofNewcomer(w.newcomerId),
+    item: w,
+  }));
+
+  const termEnds = tx
+    .list('trajectories', (t) => {
+      if (trajectoryStatusOf(t) === 'ended') return false;
+      const left = daysBetween(today, t.end);
+      return left >= 0 && left <= s.termEndWarningDays && only(ofNewcomer(t.newcomerId));
+    })
+    .flatMap((t) => {
+      const p = progressOf(entriesOf(tx, t.newcomerId), { today, termEnd: t.end });
+      return p.confirmedMinutes >= TARGET_MINUTES
+        ? []
+        : [
+            {
+              coachId: ofNewcomer(t.newcomerId),
+              item: {
+                newcomerId: t.newcomerId,
+                newcomer: personName(tx, t.newcomerId) ?? '?',
+                end: t.end,
+                daysLeft: daysBetween(today, t.end),
+                confirmedMinutes: p.confirmedMinutes,
+              },
+            },
+          ];
+    })
+    .sort((a, b) => a.item.end.localeCompare(b.item.end));
+
+  return { today, quiet, waiting, termEnds };
+};
+
+/**
+ * `staff`'s digest cut from a {@link digestDay}: their tasks due today and overdue (oldest
+ * first), and their part of the day's quiet duos, waiting hours and terms ending. An admin also
+ * gets what no coach follows.
+ */
+export const digestFor = (tx: ReadTx<DataSchema>, day: DigestDay, staff: Person): CoachDigest => {
+  const today = day.today;
   const tasks = [
     ...openTasksOf(tx, staff.id, today),
     ...(staff.role === 'admin'
@@ -143,50 +223,35 @@ export const coachDigest = (
       };
     });
 
-  const quiet = quietPeriods(tx, today, s.timeZone, (d) => belongs(staff, coachOfDuo(tx, d)))
-    .filter((q) => q.days >= s.nudgeDays)
-    .sort((a, b) => b.days - a.days)
-    .map((q) => ({
-      duoId: q.duo.id,
-      newcomer: personName(tx, q.duo.newcomerId) ?? '?',
-      buddy: personName(tx, q.duo.buddyId) ?? '?',
-      since: q.since,
-      days: q.days,
-    }));
+  const mine = <T>(all: readonly Followed<T>[]): T[] =>
+    all.filter((f) => belongs(staff, f.coachId)).map((f) => f.item);
 
-  const mine = new Map<string, boolean>();
-  const isMine = (newcomerId: string) => {
-    let m = mine.get(newcomerId);
-    if (m === undefined) mine.set(newcomerId, (m = belongs(staff, coachOfNewcomer(tx, newcomerId))));
-    return m;
+  return {
+    coachId: staff.id,
+    coachName: staff.name,
+    today,
+    tasks,
+    quiet: mine(day.quiet),
+    waiting: mine(day.waiting),
+    termEnds: mine(day.termEnds),
   };
-
-  const waiting = waitingHours(tx, isMine);
-
-  const termEnds = tx
-    .list('trajectories', (t) => {
-      if (trajectoryStatusOf(t) === 'ended') return false;
-      const left = daysBetween(today, t.end);
-      return left >= 0 && left <= s.termEndWarningDays && isMine(t.newcomerId);
-    })
-    .flatMap((t) => {
-      const p = progressOf(entriesOf(tx, t.newcomerId), { today, termEnd: t.end });
-      return p.confirmedMinutes >= TARGET_MINUTES
-        ? []
-        : [
-            {
-              newcomerId: t.newcomerId,
-              newcomer: personName(tx, t.newcomerId) ?? '?',
-              end: t.end,
-              daysLeft: daysBetween(today, t.end),
-              confirmedMinutes: p.confirmedMinutes,
-            },
-          ];
-    })
-    .sort((a, b) => a.end.localeCompare(b.end));
-
-  return { coachId: staff.id, coachName: staff.name, today, tasks, quiet, waiting, termEnds };
 };
+
+/**
+ * The coach's digest for local date `today`, read-only (see {@link digestDay} and
+ * {@link digestFor}); for one coach. For every coach at once, cut each from one digestDay.
+ */
+export const coachDigest = (
+  tx: ReadTx<DataSchema>,
+  staff: Person,
+  today: string,
+  s: DigestSettings,
+): CoachDigest =>
+  digestFor(
+    tx,
+    digestDay(tx, today, s, (coachId) => belongs(staff, coachId)),
+    staff,
+  );
 
 /** True when the digest has nothing to show (no message is sent). */
 export const isEmptyDigest = (d: CoachDigest): boolean =>

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/app.js';
 import type { LedgerEntry } from '../../../src/domain/index.js';
 import { coachDigest, digestTemplates, isEmptyDigest } from '../../../src/domain/followup/digest.js';
+import { coachDigestJobs } from '../../../src/domain/followup/coach-jobs.js';
 import { createTask } from '../../../src/domain/followup/tasks.js';
+import type { Job } from '../../../src/domain/schema.js';
+import type { Template } from '../../../src/core/effects.js';
 import { renderTemplate } from '../../../src/i18n/index.js';
 import { NOW, world, type World } from '../ledger/world.js';
 
@@ -174,5 +177,113 @@ describe('the coach digest', () => {
     expect(d.tasks.map((t) => t.task.detail)).toEqual(['Bellen']);
     expect(d.waiting.map((x) => x.newcomer)).toEqual(['Omar']);
     expect((await digestOn(w, '2026-11-23')).waiting).toEqual([]);
+  });
+});
+
+describe('the coach digest job', () => {
+  /** Lotte, Bram and the admin linked to a chat, with something of each coach's in the digest. */
+  const busyWorld = async () => {
+    const w = await world();
+    await w.store.transact((tx) => {
+      for (const p of [w.coach, w.otherCoach, w.admin]) {
+        const address = { channel: 'memory', chat: p.id, user: p.id };
+        tx.put('identities', `memory:${p.id}`, {
+          v: 1,
+          address,
+          personId: p.id,
+          linkedAt: NOW.toISOString(),
+        });
+      }
+      // Omar is followed by nobody: the admin's.
+      tx.put('people', w.omar.id, { ...tx.get('people', w.omar.id)!, coachId: null });
+      createTask(
+        tx,
+        { newcomerId: w.amina.id, duoId: 'd1', kind: 'call_buddy', dueDate: '2027-07-02', source: 'a' },
+        { now: NOW, ids: w.ids },
+      );
+      createTask(
+        tx,
+        {
+          newcomerId: w.amina.id,
+          kind: 'other',
+          dueDate: '2027-07-01',
+          source: 'coach',
+          coachId: w.otherCoach.id,
+        },
+        { now: NOW, ids: w.ids },
+      );
+    });
+    await entry(w, { status: 'pending', date: '2027-06-30' });
+    await entry(w, { status: 'pending', newcomerId: w.omar.id, contactId: null, date: '2027-06-29' });
+    return w;
+  };
+
+  const S_JOB = {
+    ...S,
+    cron: '0 9 * * 1-5',
+    render: (t: Template, lng: string) => renderTemplate(i18n, t, lng),
+  };
+  const JOB: Job = {
+    v: 1,
+    id: 'coach-digest:2027-07-02',
+    kind: 'coach_digest',
+    dueAt: '2027-07-02T07:00:00.000Z',
+    payload: { date: '2027-07-02' },
+    status: 'due',
+    doneAt: null,
+  };
+  const runJob = (w: World, reads?: Map<string, number>) =>
+    w.store.transact((tx) => {
+      const counted = new Proxy(tx, {
+        get: (t, k, r) =>
+          k === 'list'
+            ? (c: string, f?: never) => {
+                reads?.set(c, (reads.get(c) ?? 0) + 1);
+                return t.list(c as 'ledger', f);
+              }
+            : (Reflect.get(t, k, r) as unknown),
+      });
+      const run = coachDigestJobs(S_JOB).handlers['coach_digest'] as (t: typeof tx, j: Job, n: Date) => void;
+      run(counted, JOB, new Date('2027-07-02T07:00:00Z'));
+    });
+
+  it('sends each coach and admin the same digest as their own coachDigest, in their own rows', async () => {
+    const w = await busyWorld();
+    await runJob(w);
+    const rows = await w.store.read((tx) => tx.list('outbox', (o) => o.id.startsWith('coach-digest:')));
+    for (const staff of [w.coach, w.otherCoach, w.admin]) {
+      const expected = await w.store.read((tx) =>
+        digestTemplates(coachDigest(tx, staff, '2027-07-02', S)).map(
+          (t) => renderTemplate(i18n, t, 'nl').text,
+        ),
+      );
+      expect(expected.length, staff.name).toBeGreaterThan(1);
+      const mine = rows
+        .filter((o) => o.id.startsWith(`coach-digest:${staff.id}:2027-07-02:`))
+        .sort((a, b) => a.id.localeCompare(b.id));
+      expect(
+        mine.map((o) => o.message.text),
+        staff.name,
+      ).toEqual(expected);
+    }
+  });
+
+  it('reads the ledger and the trajectories a fixed number of times, however many coaches there are', async () => {
+    const few = await busyWorld();
+    const fewReads = new Map<string, number>();
+    await runJob(few, fewReads);
+    const many = await busyWorld();
+    await many.store.transact((tx) => {
+      for (let i = 0; i < 5; i++) {
+        const id = `p_coach${i}`;
+        tx.put('people', id, { ...tx.get('people', few.coach.id)!, id, name: `Coach ${i}` });
+        const address = { channel: 'memory', chat: id, user: id };
+        tx.put('identities', `memory:${id}`, { v: 1, address, personId: id, linkedAt: NOW.toISOString() });
+      }
+    });
+    const manyReads = new Map<string, number>();
+    await runJob(many, manyReads);
+    expect(manyReads.get('ledger')).toBe(fewReads.get('ledger'));
+    expect(manyReads.get('trajectories')).toBe(fewReads.get('trajectories'));
   });
 });
