@@ -141,8 +141,9 @@ export interface AppOptions {
    */
   readonly retentionMonths?: number;
   /**
-   * Removes old copies of the data after an erasure (the file store's backups; main.ts passes
-   * it). Run after the tick that follows an erasure.
+   * Removes the copies of the data kept outside the store after an erasure (proofs of
+   * participation, the file store's backups; main.ts passes the one for its store), on the tick
+   * that follows it, after the store is compacted. None by default: no files are removed.
    */
   readonly purgeBackups?: () => Promise<number>;
   /**
@@ -345,10 +346,9 @@ export const createApp = (o: AppOptions): App => {
       if (!schedule) return dispatcher.flush();
       await runtime.tick();
       await scheduler.tick().catch((e: unknown) => o.log.error({ err: String(e) }, 'scheduler failed'));
-      if (o.purgeBackups)
-        await purgeAfterErasures(o.store, o.purgeBackups, o.clock.now()).catch((e: unknown) =>
-          o.log.error({ err: String(e) }, 'backup purge failed'),
-        );
+      await purgeAfterErasures(o.store, o.clock.now(), o.purgeBackups).catch((e: unknown) =>
+        o.log.error({ err: String(e) }, 'backup purge failed'),
+      );
       await dispatcher.flush();
     },
     idle: async () => {

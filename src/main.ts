@@ -22,6 +22,7 @@ import { COLLECTIONS, DATA_VERSION, MIGRATIONS, seedDemo, type DataSchema } from
 import type { I18n } from './i18n/index.js';
 import { createLog } from './logging.js';
 import { createMemoryStore, openFileStore } from './store/index.js';
+import { removeProofs } from './store/copies.js';
 import { removeCopies } from './store/file/purge.js';
 import { openPostgresStore } from './store/postgres/index.js';
 import { openRoleLocks, type RoleLocks } from './store/postgres/roles.js';
@@ -57,6 +58,21 @@ export const openStore = async (
           compactAfterBytes: Math.round(config.STORE_COMPACT_AFTER_MB * 1024 * 1024),
           log: (event, fields) => log.debug(fields, `store: ${event}`),
         });
+
+/**
+ * What removes the copies of the data kept outside the store after a "vergeet mij" or retention
+ * erasure (`app.tick` and the `privacy` command run it): the proofs of participation under
+ * DATA_DIR/proofs for the file and PostgreSQL stores, and the file store's start-up backups too.
+ * None for the memory store, which forgets everything at exit.
+ */
+export const removeCopiesFor = (
+  config: Pick<Config, 'STORE' | 'DATA_DIR'>,
+): (() => Promise<number>) | undefined =>
+  config.STORE === 'file'
+    ? () => removeCopies(config.DATA_DIR)
+    : config.STORE === 'postgres'
+      ? () => removeProofs(config.DATA_DIR)
+      : undefined;
 
 /** What the real channels need besides the configuration. */
 export interface ChannelDeps {
@@ -288,13 +304,7 @@ export const runBot = async (): Promise<void> => {
     ids,
     log,
     ...configuredOptions(config),
-    // After a "vergeet mij" or retention erasure the start-up backups still hold the person: remove them.
-    // PostgreSQL has no backups of ours, but its change log is emptied after an erasure (compact).
-    ...(config.STORE === 'file'
-      ? { purgeBackups: () => removeCopies(config.DATA_DIR) }
-      : config.STORE === 'postgres'
-        ? { purgeBackups: async () => 0 }
-        : {}),
+    purgeBackups: removeCopiesFor(config),
     onProgress: (p) =>
       process.stdout.write(
         `${t('broadcast_progress', { id: p.broadcastId, sent: p.sent, failed: p.failed, pending: p.pending })}\n`,

@@ -6,8 +6,8 @@ import type { ErasureReport } from '../domain/privacy/erase.js';
 import { purgeAfterErasures } from '../domain/privacy/purge.js';
 import { runRetention } from '../domain/privacy/retention.js';
 import { eraseNow } from '../domain/privacy/requests.js';
-import { removeCopies } from '../store/file/purge.js';
 import { createSystemIds, systemClock } from '../system.js';
+import { removeCopiesFor } from '../main.js';
 import { withStore, type CliContext } from './context.js';
 import { gemeenteName } from '../domain/municipalities.js';
 
@@ -31,13 +31,9 @@ const printReport = (ctx: CliContext, r: ErasureReport) => {
   ctx.out(t(ctx, 'kept_line', { count: r.keptEntries }));
 };
 
-/** After a real erasure on the file store: the old backups go (they still hold the person). */
+/** After a real erasure: the copies kept outside the store go (they still hold the person). */
 const purge = (ctx: CliContext, store: Parameters<typeof purgeAfterErasures>[0]) =>
-  purgeAfterErasures(
-    store,
-    () => (ctx.config.STORE === 'file' ? removeCopies(ctx.config.DATA_DIR) : Promise.resolve(0)),
-    systemClock.now(),
-  );
+  purgeAfterErasures(store, systemClock.now(), removeCopiesFor(ctx.config));
 
 /**
  * `privacy erase <person> [--dry-run]`: forgets someone now, as an admin ("cli"); an open

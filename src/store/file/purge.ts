@@ -1,34 +1,18 @@
-/** Removing start-up backups after an erasure ("vergeet mij", retention). */
-import { readdir, rm } from 'node:fs/promises';
+/** Removing the file store's copies of the data after an erasure ("vergeet mij", retention). */
 import { join } from 'node:path';
-import { exists, syncDir } from './fsx.js';
+import { emptyFolder, removeProofs } from '../copies.js';
 
 /**
  * Deletes every backup folder under `<dir>/backup/`. Called after an erasure has been committed:
  * backups are only made at start-up, so each one still holds the erased person's data. The next
  * start makes a fresh backup (of the erased state). Returns how many folders were removed.
  */
-export const removeBackups = async (dir: string): Promise<number> => {
-  const root = join(dir, 'backup');
-  if (!(await exists(root))) return 0;
-  const all = await readdir(root);
-  for (const name of all) await rm(join(root, name), { recursive: true, force: true });
-  if (all.length > 0) await syncDir(root);
-  return all.length;
-};
+export const removeBackups = (dir: string): Promise<number> => emptyFolder(join(dir, 'backup'));
 
 /**
- * Everything under DATA_DIR that may still hold an erased person: the store's backups and the
- * documents made for coaches (proofs of participation, `proofs/`, made again on request). Returns
- * how many files or folders went.
+ * Everything under DATA_DIR that may still hold an erased person when the file store keeps the
+ * data there: its backups and the documents made for coaches ({@link removeProofs}). Returns how
+ * many files or folders went.
  */
-export const removeCopies = async (dir: string): Promise<number> => {
-  let removed = await removeBackups(dir);
-  const proofs = join(dir, 'proofs');
-  if (await exists(proofs)) {
-    const all = await readdir(proofs);
-    for (const name of all) await rm(join(proofs, name), { recursive: true, force: true });
-    removed += all.length;
-  }
-  return removed;
-};
+export const removeCopies = async (dir: string): Promise<number> =>
+  (await removeBackups(dir)) + (await removeProofs(dir));
