@@ -5,7 +5,7 @@ import { quietPeriods } from '../duos/inactivity.js';
 import { entriesOf, progressOf, trajectoryStatusOf } from '../ledger/index.js';
 import { TARGET_MINUTES, type Duo, type Trajectory } from '../ledger/types.js';
 import type { DataSchema, Person } from '../schema.js';
-import { openTasksOf } from './tasks.js';
+import { byDue, openTasksOf } from './tasks.js';
 import type { CoachTask } from './types.js';
 import { personName } from '../people.js';
 
@@ -208,11 +208,9 @@ export const digestFor = (tx: ReadTx<DataSchema>, day: DigestDay, staff: Person)
   const today = day.today;
   const tasks = [
     ...openTasksOf(tx, staff.id, today),
-    ...(staff.role === 'admin'
-      ? tx.list('tasks', (t) => t.status === 'open' && t.coachId === null && t.dueDate <= today)
-      : []),
+    ...(staff.role === 'admin' ? openTasksOf(tx, null, today) : []),
   ]
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.createdAt.localeCompare(b.createdAt))
+    .sort(byDue)
     .map((task) => {
       const duo = task.duoId ? tx.get('duos', task.duoId) : undefined;
       return {

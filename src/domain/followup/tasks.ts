@@ -171,11 +171,15 @@ export const noteTask = (
   return r.ok ? save(tx, { ...r.task, note: cleanNote(o.note) }) : r;
 };
 
-const byDue = (a: CoachTask, b: CoachTask) =>
+/** Task order everywhere tasks are listed: by due date, then as they were made. */
+export const byDue = (a: CoachTask, b: CoachTask): number =>
   a.dueDate.localeCompare(b.dueDate) || a.createdAt.localeCompare(b.createdAt);
 
-/** A coach's open tasks due on local date `today` or before (overdue ones), oldest first. */
-export const openTasksOf = (tx: ReadTx<DataSchema>, coachId: string, today: string): CoachTask[] =>
+/**
+ * A coach's open tasks due on local date `today` or before (overdue ones), oldest first; with
+ * `coachId` null, those no coach follows (an admin's digest shows them).
+ */
+export const openTasksOf = (tx: ReadTx<DataSchema>, coachId: string | null, today: string): CoachTask[] =>
   tx.list('tasks', (t) => t.status === 'open' && t.coachId === coachId && t.dueDate <= today).sort(byDue);
 
 /** Every open task of a coach, also those due later, soonest first (`task list`). */
