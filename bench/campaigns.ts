@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadContent } from '../src/app.js';
 import type { Store } from '../src/core/store.js';
 import { campaignJobs } from '../src/domain/campaigns/jobs.js';
 import { COLLECTIONS, DATA_VERSION, MIGRATIONS, type DataSchema } from '../src/domain/index.js';
-import { openFileStore } from '../src/store/index.js';
+import type { BenchStore } from './stores.js';
 
 export interface CampaignBenchOptions {
   /** Live duos, matched over the last six months. */
@@ -22,21 +19,19 @@ const ms = (t: number) => Math.round(t * 100) / 100;
  * The campaign planner runs in the scheduler's plan step (after a change, else once a minute): it
  * reads every live duo and the ledger once and plans the events of the next 36 hours. Prints the
  * first round (which plans jobs), a steady round (nothing new: the once-a-minute cost), how many
- * jobs were planned and the RSS, for `duos` duos in a file store (fsync on).
+ * jobs were planned and the RSS, for `duos` duos in the store `where` gives (file or PostgreSQL).
  */
 export const benchCampaigns = async (
   o: CampaignBenchOptions,
   print: (line: object) => void,
+  where: BenchStore,
 ): Promise<void> => {
-  const dir = mkdtempSync(join(tmpdir(), 'nb-bench-campaigns-'));
   let store: Store<DataSchema> | null = null;
   try {
-    store = await openFileStore<DataSchema>({
-      dir,
+    store = await where.open<DataSchema>({
       schemaVersion: DATA_VERSION,
       migrations: MIGRATIONS,
       collections: COLLECTIONS,
-      backupOnStart: false,
     });
     await store.transact((tx) => {
       tx.put('municipalities', 'gent', { v: 1, id: 'gent', name: 'Gent', campaign: 'wetteren' });
@@ -110,6 +105,7 @@ export const benchCampaigns = async (
     steady.sort((a, b) => a - b);
     print({
       bench: 'campaigns',
+      store: where.kind,
       duos: o.duos,
       meetings: o.meetings,
       first_round_ms: ms(first),
@@ -120,6 +116,6 @@ export const benchCampaigns = async (
     });
   } finally {
     await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await where.dispose();
   }
 };

@@ -44,9 +44,9 @@ const BENCHES: Record<string, (print: Print, env: BenchIo['env'], store: StoreKi
     const jobs = Number(env['BENCH_JOBS'] ?? 100_000);
     await benchScheduler({ jobs, due: Math.min(1_000, jobs), tickMs: 15_000 }, print);
   },
-  campaigns: async (print, env) => {
+  campaigns: async (print, env, store) => {
     const duos = Number(env['BENCH_DUOS'] ?? 10_000);
-    await benchCampaigns({ duos, meetings: duos * 5 }, print);
+    await benchCampaigns({ duos, meetings: duos * 5 }, print, benchStore(store, env));
   },
 };
 
