@@ -4,9 +4,10 @@ import { OFFER_TYPES } from '../../domain/ledger/types.js';
 import { hoursOf } from '../../domain/reports/hours.js';
 import { bdi, date, el, join, link, progressBar, raw, table, tHtml, type Html } from './html.js';
 import { layout, type PageFrame } from './layout.js';
+import { CHECKIN_ANSWERS } from '../../domain/followup/types.js';
 
 /** Check-in answers with a text of their own in the coach's log. */
-const ANSWERS = new Set(['met', 'not_met', 'call_me']);
+const ANSWERS = new Set<string>(CHECKIN_ANSWERS);
 
 const progressPart = (f: PageFrame, d: NewcomerDetail): Html => {
   const t = f.t;
