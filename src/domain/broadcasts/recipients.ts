@@ -30,9 +30,12 @@ export const subscribersOf = (tx: ReadTx<DataSchema>, municipalities: readonly s
       p.broadcasts &&
       gemeentenOf(p).some((m) => wanted.has(m)),
   );
+  // The chat each person linked last, in one pass over the identities (not one per person).
+  const last = new Map<string, Subscriber['address']>();
+  for (const i of tx.list('identities')) last.set(i.personId, i.address);
   const out: Subscriber[] = [];
   for (const person of people) {
-    const address = tx.list('identities', (i) => i.personId === person.id).at(-1)?.address;
+    const address = last.get(person.id);
     if (address) out.push({ person, address });
   }
   return out.sort((a, b) => a.person.id.localeCompare(b.person.id));
