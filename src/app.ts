@@ -45,6 +45,8 @@ import { tbReportJobs } from './domain/reports/jobs.js';
 import { createProofRenderer } from './documents/proof-files.js';
 import { createHandoverRelay, holdDuringHandover, onHandoverRowSettled } from './domain/handover/index.js';
 import { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler/index.js';
+import { proofTexts } from './documents/proof-pdf.js';
+import { latestAddressOf } from './domain/people.js';
 
 /** Hours settings when none are given (the configuration's defaults). */
 export const DEFAULT_HOURS: HoursSettings = {
@@ -257,7 +259,7 @@ export const createApp = (o: AppOptions): App => {
             proofRenderer: createProofRenderer({
               dir: o.proofDir,
               // The proof is in the agency's language, whoever asks for it.
-              t: (key, params) => i18n.t('nl', `proof:${key}`, params ?? {}),
+              t: proofTexts(i18n),
               // The error's code only: a file path names the person.
               onError: (err) =>
                 o.log.error({ code: (err as { code?: string }).code ?? 'unknown' }, 'proof PDF not made'),
@@ -300,9 +302,7 @@ export const createApp = (o: AppOptions): App => {
       for (const set of jobSets) set.plan(tx, now);
     },
     startFlow: async (personId, flow, vars) => {
-      const to = await o.store.read(
-        (tx) => tx.list('identities', (i) => i.personId === personId).at(-1)?.address,
-      );
+      const to = await o.store.read((tx) => latestAddressOf(tx, personId));
       if (to) await runtime.startFlow(to, flow, vars);
     },
   });
